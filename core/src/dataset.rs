@@ -1,0 +1,560 @@
+//! The event dataset: its format (data/events.toml, served as events.json),
+//! its validation, and the prepared form the timeline draws from.
+
+use crate::date::{DateError, When};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// Longest title, in characters.
+pub const MAX_TITLE: usize = 80;
+/// Longest quote, in characters (after folding white space).
+pub const MAX_QUOTE: usize = 300;
+
+/// A row of the timeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lane {
+    pub id: String,
+    pub label: String,
+}
+
+/// A text the quotes come from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    /// Full bibliographic reference.
+    pub citation: String,
+    /// Short name for the popover ("Edemskiy").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short: String,
+    /// File name of the working copy under ../shared/sources; used by the
+    /// quote check only, never shown or published.
+    #[serde(default, skip_serializing)]
+    pub text: Option<String>,
+}
+
+/// A person or body, with the other spellings the sources use.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+/// A passage that says so.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Citation {
+    pub source: String,
+    pub locator: String,
+    pub quote: String,
+}
+
+/// One dated event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub lane: String,
+    /// EDTF level 1.
+    pub date: String,
+    /// The sources' own wording of the date where EDTF cannot say it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_label: Option<String>,
+    pub title: String,
+    pub summary: String,
+    #[serde(default)]
+    pub actors: Vec<String>,
+    #[serde(default)]
+    pub citations: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
+}
+
+/// The whole dataset, as in data/events.toml and events.json.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub lanes: Vec<Lane>,
+    pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+/// One thing wrong with a dataset, named by event id and field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataError {
+    /// The event (or lane, source, actor) the error is in, when there is one.
+    pub item: Option<String>,
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.item {
+            Some(id) => write!(f, "event '{id}', field '{}': {}", self.field, self.message),
+            None => write!(f, "field '{}': {}", self.field, self.message),
+        }
+    }
+}
+
+/// All the errors of a dataset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataErrors(pub Vec<DataError>);
+
+impl fmt::Display for DataErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "the dataset has {} error(s):", self.0.len())?;
+        for e in &self.0 {
+            writeln!(f, "  - {e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DataErrors {}
+
+/// Collapses runs of white space to one space and trims.
+pub fn fold_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+impl Dataset {
+    /// Reads the JSON form (events.json, and what the build embeds).
+    pub fn from_json(s: &str) -> Result<Dataset, DataErrors> {
+        serde_json::from_str(s).map_err(|e| {
+            DataErrors(vec![DataError {
+                item: None,
+                field: "json",
+                message: e.to_string(),
+            }])
+        })
+    }
+
+    /// Reads the human-editable TOML form (data/events.toml).
+    #[cfg(feature = "toml")]
+    pub fn from_toml(s: &str) -> Result<Dataset, DataErrors> {
+        toml::from_str(s).map_err(|e| {
+            DataErrors(vec![DataError {
+                item: None,
+                field: "toml",
+                message: e.to_string(),
+            }])
+        })
+    }
+
+    /// The JSON published as events.json: the open-data contract.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a dataset always serialises")
+    }
+
+    /// One CSV row per event (events.csv).
+    pub fn to_csv(&self) -> String {
+        fn cell(s: &str) -> String {
+            if s.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", s.replace('"', "\"\""))
+            } else {
+                s.to_string()
+            }
+        }
+        let mut out = String::from(
+            "id,lane,date,date_label,title,summary,actors,sources,locators,disputed,related\n",
+        );
+        for e in &self.events {
+            let join = |items: Vec<&str>| items.join("; ");
+            let row = [
+                cell(&e.id),
+                cell(&e.lane),
+                cell(&e.date),
+                cell(e.date_label.as_deref().unwrap_or("")),
+                cell(&fold_space(&e.title)),
+                cell(&fold_space(&e.summary)),
+                cell(&join(e.actors.iter().map(String::as_str).collect())),
+                cell(&join(e.citations.iter().map(|c| c.source.as_str()).collect())),
+                cell(&join(e.citations.iter().map(|c| c.locator.as_str()).collect())),
+                cell(&fold_space(e.disputed.as_deref().unwrap_or(""))),
+                cell(&join(e.related.iter().map(String::as_str).collect())),
+            ];
+            out.push_str(&row.join(","));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Checks everything a reader of the data relies on; returns every
+    /// error, each naming the event id and the field.
+    pub fn validate(&self) -> Result<(), DataErrors> {
+        let mut errors = Vec::new();
+        let mut err = |item: Option<&str>, field: &'static str, message: String| {
+            errors.push(DataError {
+                item: item.map(str::to_string),
+                field,
+                message,
+            })
+        };
+        if self.lanes.is_empty() {
+            err(None, "lanes", "there must be at least one lane".into());
+        }
+        let mut lanes = HashSet::new();
+        for l in &self.lanes {
+            if !is_kebab(&l.id) {
+                err(Some(&l.id), "lanes.id", format!("lane id '{}' is not kebab-case", l.id));
+            }
+            if !lanes.insert(l.id.as_str()) {
+                err(Some(&l.id), "lanes.id", format!("duplicate lane id '{}'", l.id));
+            }
+        }
+        let mut sources = HashSet::new();
+        for s in &self.sources {
+            if !sources.insert(s.id.as_str()) {
+                err(Some(&s.id), "sources.id", format!("duplicate source id '{}'", s.id));
+            }
+            if s.citation.trim().is_empty() {
+                err(Some(&s.id), "sources.citation", "empty bibliographic reference".into());
+            }
+        }
+        let mut actors: HashMap<&str, &str> = HashMap::new();
+        for a in &self.actors {
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                if let Some(prev) = actors.insert(name.as_str(), a.name.as_str()) {
+                    if prev != a.name {
+                        err(
+                            Some(&a.name),
+                            "actors",
+                            format!("the spelling '{name}' belongs to both '{prev}' and '{}'", a.name),
+                        );
+                    }
+                }
+            }
+        }
+        let canonical: HashSet<&str> = self.actors.iter().map(|a| a.name.as_str()).collect();
+        let ids: HashSet<&str> = self.events.iter().map(|e| e.id.as_str()).collect();
+        let mut seen = HashSet::new();
+        for e in &self.events {
+            let id = Some(e.id.as_str());
+            if !is_kebab(&e.id) {
+                err(id, "id", format!("'{}' is not a kebab-case id", e.id));
+            }
+            if !seen.insert(e.id.as_str()) {
+                err(id, "id", format!("duplicate id '{}'", e.id));
+            }
+            if !lanes.contains(e.lane.as_str()) {
+                err(id, "lane", format!("unknown lane '{}'", e.lane));
+            }
+            if let Err(de) = When::parse(&e.date) {
+                err(id, "date", format!("invalid EDTF: {de}"));
+            }
+            let title = fold_space(&e.title);
+            if title.is_empty() {
+                err(id, "title", "empty title".into());
+            } else if title.chars().count() > MAX_TITLE {
+                err(
+                    id,
+                    "title",
+                    format!("title too long ({} > {MAX_TITLE} characters)", title.chars().count()),
+                );
+            }
+            if e.summary.trim().is_empty() {
+                err(id, "summary", "empty summary".into());
+            }
+            if !self.actors.is_empty() {
+                for a in &e.actors {
+                    if !canonical.contains(a.as_str()) {
+                        let hint = actors
+                            .get(a.as_str())
+                            .map(|c| format!(" (write the canonical '{c}')"))
+                            .unwrap_or_else(|| " (add it to [[actors]])".into());
+                        err(id, "actors", format!("unknown actor '{a}'{hint}"));
+                    }
+                }
+            }
+            if e.citations.is_empty() {
+                err(id, "citations", "no citation: every event needs a source passage".into());
+            }
+            for c in &e.citations {
+                if !sources.contains(c.source.as_str()) {
+                    err(id, "citations.source", format!("unknown source '{}'", c.source));
+                }
+                let quote = fold_space(&c.quote);
+                if quote.is_empty() {
+                    err(id, "citations.quote", "empty quote".into());
+                } else if quote.chars().count() > MAX_QUOTE {
+                    err(
+                        id,
+                        "citations.quote",
+                        format!("quote too long ({} > {MAX_QUOTE} characters)", quote.chars().count()),
+                    );
+                }
+                if c.locator.trim().is_empty() {
+                    err(id, "citations.locator", "empty locator".into());
+                }
+            }
+            if e.disputed.as_deref().is_some_and(|d| d.trim().is_empty()) {
+                err(id, "disputed", "empty: leave the field out when nothing is disputed".into());
+            }
+            for r in &e.related {
+                if !ids.contains(r.as_str()) {
+                    err(id, "related", format!("related id '{r}' does not exist"));
+                } else if r == &e.id {
+                    err(id, "related", "an event cannot be related to itself".into());
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(DataErrors(errors))
+        }
+    }
+}
+
+/// A validated dataset with each event's date parsed, ready to draw.
+#[derive(Clone, Debug)]
+pub struct Timeline {
+    pub data: Dataset,
+    /// Parsed date of `data.events[i]`.
+    pub when: Vec<When>,
+    /// Lane index of `data.events[i]`.
+    pub lane: Vec<usize>,
+    /// Event indices sorted by start day.
+    pub by_start: Vec<usize>,
+    index: HashMap<String, usize>,
+}
+
+impl Timeline {
+    /// Validates and prepares a dataset.
+    pub fn new(data: Dataset) -> Result<Timeline, DataErrors> {
+        data.validate()?;
+        let lanes: HashMap<&str, usize> = data
+            .lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.as_str(), i))
+            .collect();
+        let when: Vec<When> = data
+            .events
+            .iter()
+            .map(|e| When::parse(&e.date))
+            .collect::<Result<_, DateError>>()
+            .expect("validated");
+        let lane = data.events.iter().map(|e| lanes[e.lane.as_str()]).collect();
+        let mut by_start: Vec<usize> = (0..data.events.len()).collect();
+        by_start.sort_by_key(|&i| (when[i].start(), when[i].end(), i));
+        let index = data
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        Ok(Timeline {
+            data,
+            when,
+            lane,
+            by_start,
+            index,
+        })
+    }
+
+    /// Index of the event with this id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.data.sources.iter().find(|s| s.id == id)
+    }
+
+    /// First and last day (inclusive) any event touches.
+    pub fn extent(&self) -> Option<(crate::date::Day, crate::date::Day)> {
+        let first = self.when.iter().map(When::start).min()?;
+        let last = self.when.iter().map(|w| w.end() - 1).max()?;
+        Some((first, last))
+    }
+
+    /// Events whose dates intersect `[start, end)`, in order of start.
+    pub fn in_window(&self, start: f64, end: f64) -> impl Iterator<Item = usize> + '_ {
+        self.by_start.iter().copied().filter(move |&i| {
+            let w = &self.when[i];
+            (w.end() as f64) > start && (w.start() as f64) < end
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn sample() -> Dataset {
+        Dataset {
+            lanes: vec![
+                Lane {
+                    id: "soviet-albanian".into(),
+                    label: "Moscow – Tirana".into(),
+                },
+                Lane {
+                    id: "soviet-yugoslav".into(),
+                    label: "Moscow – Belgrade".into(),
+                },
+            ],
+            sources: vec![Source {
+                id: "edemskiy-2019".into(),
+                citation: "Edemskiy, A. ...".into(),
+                short: "Edemskiy".into(),
+                text: Some("000.txt".into()),
+            }],
+            actors: vec![Actor {
+                name: "Mehmet Shehu".into(),
+                aliases: vec!["Mehmed Shehu".into()],
+            }],
+            events: vec![
+                Event {
+                    id: "a-one".into(),
+                    lane: "soviet-albanian".into(),
+                    date: "1961-06-04".into(),
+                    date_label: None,
+                    title: "One".into(),
+                    summary: "S.".into(),
+                    actors: vec!["Mehmet Shehu".into()],
+                    citations: vec![Citation {
+                        source: "edemskiy-2019".into(),
+                        locator: "n. 1".into(),
+                        quote: "q".into(),
+                    }],
+                    disputed: None,
+                    related: vec!["b-two".into()],
+                },
+                Event {
+                    id: "b-two".into(),
+                    lane: "soviet-yugoslav".into(),
+                    date: "1960-06~".into(),
+                    date_label: Some("late June 1960".into()),
+                    title: "Two".into(),
+                    summary: "S.".into(),
+                    actors: vec![],
+                    citations: vec![Citation {
+                        source: "edemskiy-2019".into(),
+                        locator: "n. 2".into(),
+                        quote: "q2".into(),
+                    }],
+                    disputed: Some("A says x; B says y.".into()),
+                    related: vec![],
+                },
+            ],
+        }
+    }
+
+    fn errors_of(d: &Dataset) -> Vec<DataError> {
+        d.validate().err().map(|e| e.0).unwrap_or_default()
+    }
+
+    fn assert_error(d: &Dataset, id: &str, field: &str, needle: &str) {
+        let errs = errors_of(d);
+        assert!(
+            errs.iter().any(|e| e.item.as_deref() == Some(id)
+                && e.field == field
+                && e.message.contains(needle)),
+            "expected error on {id}.{field} containing {needle:?}, got {errs:?}"
+        );
+    }
+
+    #[test]
+    fn a_good_dataset_validates_and_prepares() {
+        let t = Timeline::new(sample()).unwrap();
+        assert_eq!(t.by_start, vec![1, 0]);
+        assert_eq!(t.find("a-one"), Some(0));
+        assert_eq!(t.lane, vec![0, 1]);
+        assert_eq!(t.in_window(-3000.0, -2000.0).count(), 0);
+    }
+
+    #[test]
+    fn duplicate_id() {
+        let mut d = sample();
+        d.events[1].id = "a-one".into();
+        assert_error(&d, "a-one", "id", "duplicate id");
+    }
+
+    #[test]
+    fn unknown_lane_and_source() {
+        let mut d = sample();
+        d.events[0].lane = "soviet-chinese".into();
+        d.events[1].citations[0].source = "hoxha-1980".into();
+        assert_error(&d, "a-one", "lane", "unknown lane 'soviet-chinese'");
+        assert_error(&d, "b-two", "citations.source", "unknown source 'hoxha-1980'");
+    }
+
+    #[test]
+    fn invalid_edtf() {
+        let mut d = sample();
+        d.events[0].date = "4 June 1961".into();
+        assert_error(&d, "a-one", "date", "invalid EDTF");
+    }
+
+    #[test]
+    fn no_citation_and_empty_quote() {
+        let mut d = sample();
+        d.events[0].citations.clear();
+        d.events[1].citations[0].quote = " \n ".into();
+        assert_error(&d, "a-one", "citations", "no citation");
+        assert_error(&d, "b-two", "citations.quote", "empty quote");
+    }
+
+    #[test]
+    fn title_too_long() {
+        let mut d = sample();
+        d.events[0].title = "x".repeat(81);
+        assert_error(&d, "a-one", "title", "too long");
+        d.events[0].title = "é".repeat(80);
+        assert!(errors_of(&d).is_empty(), "80 characters, not bytes, are allowed");
+    }
+
+    #[test]
+    fn related_id_that_does_not_exist() {
+        let mut d = sample();
+        d.events[0].related = vec!["no-such-event".into()];
+        assert_error(&d, "a-one", "related", "'no-such-event' does not exist");
+    }
+
+    #[test]
+    fn unknown_actor_points_at_the_canonical_spelling() {
+        let mut d = sample();
+        d.events[0].actors = vec!["Mehmed Shehu".into()];
+        assert_error(&d, "a-one", "actors", "write the canonical 'Mehmet Shehu'");
+    }
+
+    #[test]
+    fn errors_render_with_id_and_field() {
+        let mut d = sample();
+        d.events[0].date = "1961-13".into();
+        let text = d.validate().unwrap_err().to_string();
+        assert!(text.contains("event 'a-one', field 'date'"), "{text}");
+    }
+
+    #[test]
+    fn json_round_trip_hides_working_copies() {
+        let d = sample();
+        let json = d.to_json();
+        assert!(!json.contains("000.txt"), "file names are never published");
+        let back = Dataset::from_json(&json).unwrap();
+        assert_eq!(back.events, d.events);
+        assert!(Dataset::from_json("{\"lanes\": 3}").is_err());
+    }
+
+    #[test]
+    fn csv_has_a_row_per_event_and_quotes_cells() {
+        let mut d = sample();
+        d.events[0].title = "Say \"no\", twice".into();
+        let csv = d.to_csv();
+        assert_eq!(csv.lines().count(), 3);
+        assert!(csv.contains("\"Say \"\"no\"\", twice\""), "{csv}");
+    }
+}

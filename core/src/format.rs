@@ -1,0 +1,193 @@
+//! Dates as written for people: "4 June 1961", "c. June 1960",
+//! "summer 1961", "1957?", "17–31 October 1961".
+
+use crate::date::{ymd, Day, Point, Precision, When};
+
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub const MONTHS_SHORT: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn season_name(code: u32) -> &'static str {
+    match code {
+        21 => "spring",
+        22 => "summer",
+        23 => "autumn",
+        _ => "winter",
+    }
+}
+
+fn bare(p: &Point, with_year: bool, with_month: bool) -> String {
+    let year = if with_year {
+        format!(" {}", p.year)
+    } else {
+        String::new()
+    };
+    match p.precision {
+        Precision::Day if with_month => {
+            format!("{} {}{}", p.day, MONTHS[p.month as usize - 1], year)
+        }
+        Precision::Day => p.day.to_string(),
+        Precision::Month => format!("{}{}", MONTHS[p.month as usize - 1], year),
+        Precision::Season => format!("{}{}", season_name(p.month), year),
+        Precision::Year => p.year.to_string(),
+    }
+}
+
+fn qualified(p: &Point, text: String) -> String {
+    let text = if p.approximate {
+        format!("c. {text}")
+    } else {
+        text
+    };
+    if p.uncertain {
+        format!("{text}?")
+    } else {
+        text
+    }
+}
+
+/// A date as written for people, at the precision it has.
+///
+/// `label` is the sources' own wording ("late June 1960") where the data gives
+/// one; it wins over the generated text.
+pub fn human(when: &When, label: Option<&str>) -> String {
+    if let Some(label) = label.map(str::trim).filter(|l| !l.is_empty()) {
+        return label.to_string();
+    }
+    let from = &when.from;
+    let Some(to) = &when.to else {
+        return qualified(from, bare(from, true, true));
+    };
+    let plain = !from.approximate && !from.uncertain && !to.approximate && !to.uncertain;
+    let same_year = from.year == to.year && from.precision != Precision::Year;
+    let same_month = same_year
+        && from.month == to.month
+        && from.precision == Precision::Day
+        && to.precision == Precision::Day;
+    if plain && same_month {
+        // 17–31 October 1961
+        format!("{}–{}", from.day, bare(to, true, true))
+    } else if plain && same_year && from.precision == to.precision {
+        // 17 October – 3 November 1961; June–August 1961
+        let sep = if from.precision == Precision::Day {
+            " – "
+        } else {
+            "–"
+        };
+        format!("{}{sep}{}", bare(from, false, true), bare(to, true, true))
+    } else {
+        format!(
+            "{} – {}",
+            qualified(from, bare(from, true, true)),
+            qualified(to, bare(to, true, true))
+        )
+    }
+}
+
+/// A day as "4 June 1961".
+pub fn day_long(day: Day) -> String {
+    let (y, m, d) = ymd(day);
+    format!("{d} {} {y}", MONTHS[m as usize - 1])
+}
+
+/// A visible window for people: "June 1961", "1960–1961", "3 – 17 November 1960".
+pub fn window(start: Day, end_exclusive: Day) -> String {
+    let last = end_exclusive.max(start + 1) - 1;
+    let (y0, m0, d0) = ymd(start);
+    let (y1, m1, d1) = ymd(last);
+    let span = end_exclusive - start;
+    if span > 400 {
+        if y0 == y1 {
+            y0.to_string()
+        } else {
+            format!("{y0}–{y1}")
+        }
+    } else if span > 45 {
+        if y0 == y1 {
+            format!(
+                "{}–{} {y0}",
+                MONTHS_SHORT[m0 as usize - 1],
+                MONTHS_SHORT[m1 as usize - 1]
+            )
+        } else {
+            format!(
+                "{} {y0} – {} {y1}",
+                MONTHS_SHORT[m0 as usize - 1],
+                MONTHS_SHORT[m1 as usize - 1]
+            )
+        }
+    } else if y0 == y1 && m0 == m1 {
+        format!("{d0}–{d1} {} {y0}", MONTHS[m0 as usize - 1])
+    } else {
+        format!("{} – {}", day_long(start), day_long(last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::day_from_ymd;
+
+    fn h(s: &str) -> String {
+        human(&When::parse(s).unwrap(), None)
+    }
+
+    #[test]
+    fn single_dates_at_their_precision() {
+        assert_eq!(h("1961-06-04"), "4 June 1961");
+        assert_eq!(h("1961-06"), "June 1961");
+        assert_eq!(h("1957"), "1957");
+        assert_eq!(h("1961-22"), "summer 1961");
+    }
+
+    #[test]
+    fn qualifiers_are_visible() {
+        assert_eq!(h("1957~"), "c. 1957");
+        assert_eq!(h("1957?"), "1957?");
+        assert_eq!(h("1960-06~"), "c. June 1960");
+        assert_eq!(h("1960-06%"), "c. June 1960?");
+    }
+
+    #[test]
+    fn ranges_share_what_they_can() {
+        assert_eq!(h("1961-10-17/1961-10-31"), "17–31 October 1961");
+        assert_eq!(h("1961-10-17/1961-11-03"), "17 October – 3 November 1961");
+        assert_eq!(h("1961-06/1961-08"), "June–August 1961");
+        assert_eq!(h("1960-12-20/1961-01-05"), "20 December 1960 – 5 January 1961");
+        assert_eq!(h("1957~/1959"), "c. 1957 – 1959");
+    }
+
+    #[test]
+    fn the_sources_wording_wins() {
+        let w = When::parse("1960-06~").unwrap();
+        assert_eq!(human(&w, Some("late June 1960")), "late June 1960");
+        assert_eq!(human(&w, Some("  ")), "c. June 1960");
+    }
+
+    #[test]
+    fn windows_read_naturally() {
+        let d = |y, m, dd| day_from_ymd(y, m, dd).unwrap();
+        assert_eq!(window(d(1948, 1, 1), d(1963, 1, 1)), "1948–1962");
+        assert_eq!(window(d(1961, 3, 1), d(1961, 9, 1)), "Mar–Aug 1961");
+        assert_eq!(window(d(1960, 11, 3), d(1960, 11, 18)), "3–17 November 1960");
+        assert_eq!(
+            window(d(1960, 11, 25), d(1960, 12, 5)),
+            "25 November 1960 – 4 December 1960"
+        );
+    }
+}

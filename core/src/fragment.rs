@@ -1,0 +1,610 @@
+//! The deep-link fragment (`#date=1961-06-04&span=3m&event=…&lanes=…&lang=en`):
+//! parsing, resolving against the dataset with a notice for every value that
+//! could not be applied, and formatting the current view back into a link.
+
+use crate::date::{iso, PartialDate, Precision};
+use crate::dataset::Timeline;
+use crate::format;
+use crate::viewport::{Bounds, Viewport};
+
+/// Interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    En,
+    Sq,
+    Ru,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "en" => Some(Lang::En),
+            "sq" => Some(Lang::Sq),
+            "ru" => Some(Lang::Ru),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Sq => "sq",
+            Lang::Ru => "ru",
+        }
+    }
+}
+
+/// A window width as written in a link: `10d`, `3w`, `6m`, `2y`, `1.5y`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Span {
+    pub amount: f64,
+    pub unit: char,
+}
+
+/// Largest number of synthetic events `bench=` may ask for.
+pub const MAX_BENCH: usize = 100_000;
+
+impl Span {
+    pub fn parse(s: &str) -> Option<Span> {
+        let unit = s.chars().last()?;
+        if !matches!(unit, 'd' | 'w' | 'm' | 'y') {
+            return None;
+        }
+        let num = &s[..s.len() - 1];
+        if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+            return None;
+        }
+        let amount: f64 = num.parse().ok()?;
+        (amount > 0.0 && amount.is_finite()).then_some(Span { amount, unit })
+    }
+
+    /// Width in days.
+    pub fn days(&self) -> f64 {
+        self.amount
+            * match self.unit {
+                'd' => 1.0,
+                'w' => 7.0,
+                'm' => 365.25 / 12.0,
+                _ => 365.25,
+            }
+    }
+
+    /// The most readable span for a width in days (at most one decimal).
+    pub fn for_days(days: f64) -> Span {
+        let (unit, per) = if days >= 730.0 {
+            ('y', 365.25)
+        } else if days >= 60.0 {
+            ('m', 365.25 / 12.0)
+        } else if days >= 21.0 {
+            ('w', 7.0)
+        } else {
+            ('d', 1.0)
+        };
+        let amount = ((days / per) * 10.0).round() / 10.0;
+        Span {
+            amount: amount.max(0.1),
+            unit,
+        }
+    }
+}
+
+impl std::fmt::Display for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.amount.fract() == 0.0 {
+            write!(f, "{}{}", self.amount as i64, self.unit)
+        } else {
+            write!(f, "{:.1}{}", self.amount, self.unit)
+        }
+    }
+}
+
+/// A value in a link that could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub key: String,
+    pub value: String,
+    pub reason: &'static str,
+}
+
+/// What a fragment asks for, as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fragment {
+    pub date: Option<PartialDate>,
+    pub span: Option<Span>,
+    pub event: Option<String>,
+    pub lanes: Option<Vec<String>>,
+    pub lang: Option<Lang>,
+    /// `bench=N`: replace the dataset with N synthetic events (a load test).
+    pub bench: Option<usize>,
+    pub problems: Vec<Problem>,
+}
+
+/// Decodes `%XX` escapes (UTF-8) and `+`; invalid escapes stay as typed.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes what a fragment value must not hold raw.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~,".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+impl Fragment {
+    /// Parses a fragment, with or without its leading `#`. Never fails: what
+    /// cannot be read is listed in `problems`.
+    pub fn parse(raw: &str) -> Fragment {
+        let mut f = Fragment::default();
+        let body = raw.strip_prefix('#').unwrap_or(raw);
+        if body.is_empty() {
+            return f;
+        }
+        let mut bad = |key: &str, value: &str, reason: &'static str| {
+            f.problems.push(Problem {
+                key: key.to_string(),
+                value: value.to_string(),
+                reason,
+            })
+        };
+        let mut date = None;
+        let mut span = None;
+        let mut event = None;
+        let mut lanes = None;
+        let mut lang = None;
+        let mut bench = None;
+        for part in body.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = match part.split_once('=') {
+                Some((k, v)) => (percent_decode(k), percent_decode(v)),
+                None => {
+                    // A bare date: `#1961-06-04`.
+                    let v = percent_decode(part);
+                    match PartialDate::parse(&v) {
+                        Some(d) => date = Some(d),
+                        None => bad("", &v, "is not a date or a key=value pair"),
+                    }
+                    continue;
+                }
+            };
+            match key.as_str() {
+                "date" => match PartialDate::parse(&value) {
+                    Some(d) => date = Some(d),
+                    None => bad("date", &value, "is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                },
+                "span" => match Span::parse(&value) {
+                    Some(s) => span = Some(s),
+                    None => bad("span", &value, "is not a span (a number and d, w, m or y)"),
+                },
+                "event" => {
+                    if value.is_empty() {
+                        bad("event", &value, "is empty");
+                    } else {
+                        event = Some(value)
+                    }
+                }
+                "lanes" => {
+                    let list: Vec<String> = value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    if list.is_empty() {
+                        bad("lanes", &value, "names no lane");
+                    } else {
+                        lanes = Some(list)
+                    }
+                }
+                "lang" => match Lang::parse(&value) {
+                    Some(l) => lang = Some(l),
+                    None => bad("lang", &value, "is not a language (en, sq or ru)"),
+                },
+                "bench" => match value.parse::<usize>() {
+                    Ok(n) if (1..=MAX_BENCH).contains(&n) => bench = Some(n),
+                    _ => bad("bench", &value, "is not a number of events from 1 to 100000"),
+                },
+                _ => bad(&key, &value, "is not a key this timeline knows"),
+            }
+        }
+        f.date = date;
+        f.span = span;
+        f.event = event;
+        f.lanes = lanes;
+        f.lang = lang;
+        f.bench = bench;
+        f
+    }
+}
+
+/// Default window for a date typed alone, from its precision: about that
+/// year, about that month, about two weeks around a day.
+pub fn span_for(precision: Precision) -> f64 {
+    match precision {
+        Precision::Year | Precision::Season => 365.25 * 1.2,
+        Precision::Month => 45.0,
+        Precision::Day => 14.0,
+    }
+}
+
+/// What the page shows for a fragment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    pub view: Viewport,
+    pub selected: Option<usize>,
+    /// Lane indices, in display order.
+    pub lanes: Vec<usize>,
+    pub lang: Option<Lang>,
+    /// One sentence per value that could not be applied, for the notice.
+    pub notices: Vec<String>,
+}
+
+/// Applies a fragment to a dataset: everything it can, with a notice naming
+/// each value it could not use and what it shows instead.
+pub fn resolve(f: &Fragment, t: &Timeline, b: &Bounds) -> Resolved {
+    let mut notices: Vec<String> = Vec::new();
+    for p in &f.problems {
+        if p.key.is_empty() {
+            notices.push(format!("'{}' {}; ignored", p.value, p.reason));
+        } else {
+            notices.push(format!("{} '{}' {}; ignored", p.key, p.value, p.reason));
+        }
+    }
+    let selected = match &f.event {
+        Some(id) => match t.find(id) {
+            Some(i) => Some(i),
+            None => {
+                notices.push(format!("No event '{id}'"));
+                None
+            }
+        },
+        None => None,
+    };
+
+    // Lanes.
+    let mut lanes = Vec::new();
+    if let Some(ids) = &f.lanes {
+        for id in ids {
+            match t.data.lanes.iter().position(|l| &l.id == id) {
+                Some(i) if !lanes.contains(&i) => lanes.push(i),
+                Some(_) => {}
+                None => notices.push(format!("No lane '{id}'")),
+            }
+        }
+        if lanes.is_empty() {
+            notices.push("No known lane in the link; showing all lanes".into());
+        }
+    }
+    if lanes.is_empty() {
+        lanes = (0..t.data.lanes.len()).collect();
+    }
+    if let Some(i) = selected {
+        if !lanes.contains(&t.lane[i]) {
+            lanes.push(t.lane[i]);
+            notices.push(format!(
+                "Showing the lane '{}' too, which holds the event",
+                t.data.lanes[t.lane[i]].label
+            ));
+        }
+    }
+
+    // Window.
+    let date_range = f.date.and_then(|d| d.range().map(|r| (d, r)));
+    let in_bounds = |start: f64, end: f64| end > b.min && start < b.max;
+    let date_range = match date_range {
+        Some((d, (s, e))) if !in_bounds(s as f64, e as f64) => {
+            notices.push(format!(
+                "The date {d} is outside {}",
+                format::window(b.min as i32, b.max as i32)
+            ));
+            None
+        }
+        other => other,
+    };
+    let span = f.span.map(|s| s.days());
+    let mut view = match (date_range, selected) {
+        (Some((d, (s, e))), _) => {
+            let center = (s as f64 + e as f64) / 2.0;
+            Viewport::centered(center, span.unwrap_or(span_for(d.precision())), b)
+        }
+        (None, Some(i)) => {
+            let w = &t.when[i];
+            let natural = span_for(w.precision()).max((w.end() - w.start()) as f64 * 1.5);
+            Viewport::centered(w.middle(), span.unwrap_or(natural), b)
+        }
+        (None, None) => match span {
+            Some(s) => Viewport::centered(b.full().center(), s, b),
+            None => b.full(),
+        },
+    };
+    if let Some(i) = selected {
+        let w = &t.when[i];
+        if !view.overlaps(w.start() as f64, w.end() as f64) {
+            view = Viewport::centered(w.middle(), view.span(), b);
+            notices.push(format!(
+                "The event '{}' is not near {}; showing it instead",
+                t.data.events[i].id,
+                f.date.map(|d| d.to_string()).unwrap_or_default()
+            ));
+        }
+    }
+    if f.event.is_some() && selected.is_none() {
+        // Say what is shown instead of the missing event.
+        let shown = format::window(view.first_day(), view.last_day() + 1);
+        if let Some(n) = notices.iter_mut().find(|n| n.starts_with("No event")) {
+            n.push_str(&format!("; showing {shown}"));
+        }
+    }
+    Resolved {
+        view,
+        selected,
+        lanes,
+        lang: f.lang,
+        notices,
+    }
+}
+
+/// The fragment (without `#`) for the current state: the link to share.
+pub fn format(
+    view: &Viewport,
+    selected: Option<&str>,
+    lanes: Option<&[&str]>,
+    lang: Option<Lang>,
+) -> String {
+    let center = view.center().floor() as i32;
+    let mut parts = vec![
+        format!("date={}", iso(center)),
+        format!("span={}", Span::for_days(view.span())),
+    ];
+    if let Some(id) = selected {
+        parts.push(format!("event={}", percent_encode(id)));
+    }
+    if let Some(lanes) = lanes {
+        let list: Vec<String> = lanes.iter().map(|l| percent_encode(l)).collect();
+        parts.push(format!("lanes={}", list.join(",")));
+    }
+    if let Some(lang) = lang {
+        parts.push(format!("lang={}", lang.code()));
+    }
+    parts.join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::day_from_ymd;
+    use crate::dataset::{Citation, Dataset, Event, Lane, Source};
+
+    fn timeline() -> Timeline {
+        let ev = |id: &str, lane: &str, date: &str| Event {
+            id: id.into(),
+            lane: lane.into(),
+            date: date.into(),
+            date_label: None,
+            title: id.into(),
+            summary: "s".into(),
+            actors: vec![],
+            citations: vec![Citation {
+                source: "s".into(),
+                locator: "l".into(),
+                quote: "q".into(),
+            }],
+            disputed: None,
+            related: vec![],
+        };
+        Timeline::new(Dataset {
+            lanes: vec![
+                Lane {
+                    id: "soviet-albanian".into(),
+                    label: "Moscow – Tirana".into(),
+                },
+                Lane {
+                    id: "soviet-yugoslav".into(),
+                    label: "Moscow – Belgrade".into(),
+                },
+            ],
+            sources: vec![Source {
+                id: "s".into(),
+                citation: "S".into(),
+                short: String::new(),
+                text: None,
+            }],
+            actors: vec![],
+            events: vec![
+                ev("vlora-withdrawal", "soviet-albanian", "1961-06-04"),
+                ev("tito-visit", "soviet-yugoslav", "1955-05"),
+                ev("early", "soviet-albanian", "1948"),
+                ev("late", "soviet-yugoslav", "1962-02"),
+            ],
+        })
+        .unwrap()
+    }
+
+    fn bounds(t: &Timeline) -> Bounds {
+        let (a, b) = t.extent().unwrap();
+        Bounds::around(a, b)
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> f64 {
+        day_from_ymd(y, m, d).unwrap() as f64
+    }
+
+    #[test]
+    fn the_contract_example_parses() {
+        let f = Fragment::parse(
+            "#date=1961-06-04&span=3m&event=vlora-withdrawal&lanes=soviet-albanian,soviet-yugoslav&lang=en",
+        );
+        assert!(f.problems.is_empty(), "{:?}", f.problems);
+        assert_eq!(f.date.unwrap().to_string(), "1961-06-04");
+        assert_eq!(f.span, Some(Span { amount: 3.0, unit: 'm' }));
+        assert_eq!(f.event.as_deref(), Some("vlora-withdrawal"));
+        assert_eq!(f.lanes.as_ref().unwrap().len(), 2);
+        assert_eq!(f.lang, Some(Lang::En));
+        let t = timeline();
+        let r = resolve(&f, &t, &bounds(&t));
+        assert!(r.notices.is_empty(), "{:?}", r.notices);
+        assert_eq!(r.selected, t.find("vlora-withdrawal"));
+        assert!((r.view.span() - 3.0 * 365.25 / 12.0).abs() < 1e-9);
+        assert!(r.view.start < day(1961, 6, 4) && r.view.end > day(1961, 6, 5));
+    }
+
+    #[test]
+    fn a_bare_date_is_a_date() {
+        let f = Fragment::parse("#1961-06-04");
+        assert_eq!(f.date.unwrap().to_string(), "1961-06-04");
+        let t = timeline();
+        let r = resolve(&f, &t, &bounds(&t));
+        assert!((r.view.span() - 14.0).abs() < 1e-9, "a day shows about two weeks");
+    }
+
+    #[test]
+    fn precision_sets_the_zoom() {
+        let t = timeline();
+        let b = bounds(&t);
+        let span = |s: &str| resolve(&Fragment::parse(s), &t, &b).view.span();
+        assert!(span("date=1960") > 365.0 && span("date=1960") < 500.0);
+        assert!(span("date=1960-11") > 30.0 && span("date=1960-11") < 60.0);
+        assert_eq!(span("date=1960-11-14"), 14.0);
+        assert_eq!(span(""), b.max_span());
+    }
+
+    #[test]
+    fn bad_values_are_named_and_the_rest_applies() {
+        let t = timeline();
+        let b = bounds(&t);
+        let f = Fragment::parse("#date=1961-06&event=xyz&span=banana&lanes=nope,soviet-yugoslav&lang=fr&zoom=3");
+        assert_eq!(f.problems.len(), 3, "{:?}", f.problems);
+        let r = resolve(&f, &t, &b);
+        assert_eq!(r.selected, None);
+        assert_eq!(r.lanes, vec![1]);
+        assert!(r.notices.iter().any(|n| n == "No event 'xyz'; showing May–Jul 1961"), "{:?}", r.notices);
+        assert!(r.notices.iter().any(|n| n.contains("span 'banana'")));
+        assert!(r.notices.iter().any(|n| n.contains("lang 'fr'")));
+        assert!(r.notices.iter().any(|n| n.contains("zoom '3'")));
+        assert!(r.notices.iter().any(|n| n.contains("No lane 'nope'")));
+        assert!(r.view.start < day(1961, 6, 15) && r.view.end > day(1961, 6, 15));
+    }
+
+    #[test]
+    fn hostile_input_is_only_text() {
+        let t = timeline();
+        let f = Fragment::parse("#event=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&date=%E2%80%AE");
+        let r = resolve(&f, &t, &bounds(&t));
+        assert!(r.notices.iter().any(|n| n.contains("<img src=x onerror=alert(1)>")));
+        assert_eq!(r.view, bounds(&t).full());
+    }
+
+    #[test]
+    fn out_of_range_dates_fall_back_with_a_notice() {
+        let t = timeline();
+        let b = bounds(&t);
+        let r = resolve(&Fragment::parse("#date=2024-01-01"), &t, &b);
+        assert_eq!(r.view, b.full());
+        assert!(r.notices[0].contains("outside 1948–1962"), "{:?}", r.notices);
+        let r = resolve(&Fragment::parse("#date=1961-02-30"), &t, &b);
+        assert!(r.notices[0].contains("date '1961-02-30'"));
+    }
+
+    #[test]
+    fn the_selected_event_is_always_in_view() {
+        let t = timeline();
+        let b = bounds(&t);
+        let r = resolve(&Fragment::parse("#date=1950&span=1y&event=vlora-withdrawal"), &t, &b);
+        assert_eq!(r.selected, t.find("vlora-withdrawal"));
+        assert!(r.view.overlaps(day(1961, 6, 4), day(1961, 6, 5)));
+        assert!(r.notices.len() == 1);
+        // Its lane is shown even when the link hides it.
+        let r = resolve(&Fragment::parse("#event=tito-visit&lanes=soviet-albanian"), &t, &b);
+        assert_eq!(r.lanes, vec![0, 1]);
+    }
+
+    #[test]
+    fn bench_is_bounded() {
+        assert_eq!(Fragment::parse("#bench=10000").bench, Some(10_000));
+        for bad in ["bench=0", "bench=-1", "bench=1e9", "bench=999999"] {
+            let f = Fragment::parse(bad);
+            assert_eq!(f.bench, None);
+            assert_eq!(f.problems.len(), 1);
+        }
+    }
+
+    #[test]
+    fn format_then_parse_round_trips() {
+        let t = timeline();
+        let b = bounds(&t);
+        for (center, span) in [
+            (day(1961, 6, 4), 91.0),
+            (day(1960, 11, 14), 7.0),
+            (day(1955, 5, 1), 800.0),
+            (b.full().center(), b.max_span()),
+        ] {
+            let v = Viewport::centered(center, span, &b);
+            let vlora = day(1961, 6, 4);
+            let sel = v.overlaps(vlora, vlora + 1.0).then_some("vlora-withdrawal");
+            let text = format(&v, sel, Some(&["soviet-yugoslav", "soviet-albanian"]), Some(Lang::Sq));
+            let f = Fragment::parse(&text);
+            assert!(f.problems.is_empty(), "{text}");
+            let r = resolve(&f, &t, &b);
+            assert!((r.view.center() - v.center()).abs() <= 1.0, "{text}");
+            assert!((r.view.span() - v.span()).abs() / v.span() < 0.05, "{text}");
+            assert_eq!(r.lang, Some(Lang::Sq));
+            assert_eq!(r.lanes, vec![1, 0], "lanes keep their order");
+            assert_eq!(r.selected, sel.and_then(|id| t.find(id)));
+            assert!(r.notices.is_empty(), "{text}: {:?}", r.notices);
+        }
+    }
+
+    #[test]
+    fn spans_read_and_print() {
+        for (s, days) in [("10d", 10.0), ("3w", 21.0), ("2y", 730.5), ("1.5y", 547.875)] {
+            assert_eq!(Span::parse(s).unwrap().days(), days);
+            assert_eq!(Span::parse(s).unwrap().to_string(), s);
+        }
+        for bad in ["", "d", "3", "3x", "-3d", "0d", "1e3d", "NaNd", "infd"] {
+            assert_eq!(Span::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Span::for_days(14.0).to_string(), "14d");
+        assert_eq!(Span::for_days(91.3125).to_string(), "3m");
+    }
+
+    #[test]
+    fn percent_coding() {
+        assert_eq!(percent_decode("a%2Cb%20c+d%zz%"), "a,b c d%zz%");
+        assert_eq!(percent_encode("a b&c=d"), "a%20b%26c%3Dd");
+        assert_eq!(percent_decode(&percent_encode("Ëndërr & “x”")), "Ëndërr & “x”");
+    }
+}

@@ -1,0 +1,206 @@
+//! Lane packing: events that would overlap stack into rows; what still does
+//! not fit merges into count markers ("+12") that zoom in when activated.
+//!
+//! Works on plain numbers (screen extents), like vis-timeline's `Stack`, so it
+//! is tested without a DOM.
+
+/// One event as the view will draw it, in screen pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mark {
+    /// Caller's key (an index into its events).
+    pub key: usize,
+    /// Left and right edge of the marker (equal for a point).
+    pub x0: f64,
+    pub x1: f64,
+    /// Where the label starts and how wide it is.
+    pub label_x: f64,
+    pub label_w: f64,
+}
+
+impl Mark {
+    fn left(&self) -> f64 {
+        self.x0.min(self.label_x)
+    }
+
+    fn right(&self) -> f64 {
+        self.x1.max(self.label_x + self.label_w)
+    }
+}
+
+/// A mark given a row.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placed {
+    pub key: usize,
+    pub row: usize,
+}
+
+/// Marks that did not fit, drawn as one count marker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    pub keys: Vec<usize>,
+    /// Extent of the members' markers.
+    pub x0: f64,
+    pub x1: f64,
+}
+
+impl Cluster {
+    /// Where the count marker is drawn.
+    pub fn center(&self) -> f64 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
+
+/// The packed lane.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LaneLayout {
+    pub placed: Vec<Placed>,
+    pub clusters: Vec<Cluster>,
+    /// Rows in use (at most the `rows` asked for).
+    pub rows_used: usize,
+}
+
+/// Packing parameters.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Packing {
+    /// Rows a lane has room for.
+    pub rows: usize,
+    /// Horizontal gap kept between two marks in a row.
+    pub gap: f64,
+    /// Width of a count marker.
+    pub chip_w: f64,
+}
+
+/// Packs marks into rows, greedily in order of their left edge: each mark
+/// takes the first row where it does not overlap the previous mark; marks
+/// that fit nowhere are grouped, neighbours together, into clusters whose
+/// count markers never overlap each other.
+pub fn pack(marks: &[Mark], p: &Packing) -> LaneLayout {
+    let mut order: Vec<&Mark> = marks.iter().collect();
+    order.sort_by(|a, b| a.left().total_cmp(&b.left()).then(a.key.cmp(&b.key)));
+    let mut row_end = vec![f64::NEG_INFINITY; p.rows];
+    let mut out = LaneLayout::default();
+    let mut overflow: Vec<&Mark> = Vec::new();
+    for m in order {
+        match row_end.iter().position(|end| *end + p.gap <= m.left()) {
+            Some(row) => {
+                row_end[row] = m.right();
+                out.rows_used = out.rows_used.max(row + 1);
+                out.placed.push(Placed { key: m.key, row });
+            }
+            None => overflow.push(m),
+        }
+    }
+    overflow.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.key.cmp(&b.key)));
+    for m in overflow {
+        let joins = out.clusters.last().is_some_and(|c| {
+            let chip_end = c.x1.max(c.x0 + p.chip_w);
+            m.x0 <= chip_end + p.gap
+        });
+        if joins {
+            let c = out.clusters.last_mut().expect("checked");
+            c.keys.push(m.key);
+            c.x1 = c.x1.max(m.x1);
+        } else {
+            out.clusters.push(Cluster {
+                keys: vec![m.key],
+                x0: m.x0,
+                x1: m.x1,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P: Packing = Packing {
+        rows: 3,
+        gap: 4.0,
+        chip_w: 30.0,
+    };
+
+    fn point(key: usize, x: f64, w: f64) -> Mark {
+        Mark {
+            key,
+            x0: x,
+            x1: x,
+            label_x: x + 6.0,
+            label_w: w,
+        }
+    }
+
+    fn footprint_overlaps(a: &Mark, b: &Mark) -> bool {
+        a.left() < b.right() + P.gap && b.left() < a.right() + P.gap
+    }
+
+    #[test]
+    fn apart_marks_share_one_row() {
+        let marks = [point(0, 0.0, 50.0), point(1, 100.0, 50.0), point(2, 200.0, 50.0)];
+        let l = pack(&marks, &P);
+        assert_eq!(l.rows_used, 1);
+        assert!(l.clusters.is_empty());
+    }
+
+    #[test]
+    fn overlapping_marks_stack_without_overlap() {
+        let marks: Vec<Mark> = (0..3).map(|i| point(i, i as f64 * 10.0, 80.0)).collect();
+        let l = pack(&marks, &P);
+        assert_eq!(l.rows_used, 3);
+        assert!(l.clusters.is_empty());
+        for a in &l.placed {
+            for b in &l.placed {
+                if a.key != b.key && a.row == b.row {
+                    assert!(!footprint_overlaps(&marks[a.key], &marks[b.key]));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn what_does_not_fit_becomes_a_counted_cluster() {
+        // Ten marks a pixel apart: three rows take three, seven are counted.
+        let marks: Vec<Mark> = (0..10).map(|i| point(i, 100.0 + i as f64, 80.0)).collect();
+        let l = pack(&marks, &P);
+        assert_eq!(l.placed.len(), 3);
+        assert_eq!(l.clusters.len(), 1);
+        assert_eq!(l.clusters[0].keys.len(), 7);
+        let mut all: Vec<usize> = l.placed.iter().map(|p| p.key).collect();
+        all.extend(l.clusters.iter().flat_map(|c| c.keys.iter().copied()));
+        all.sort();
+        assert_eq!(all, (0..10).collect::<Vec<_>>(), "every mark is drawn or counted once");
+    }
+
+    #[test]
+    fn distant_overflows_make_separate_clusters_that_do_not_overlap() {
+        let mut marks: Vec<Mark> = (0..6).map(|i| point(i, i as f64, 80.0)).collect();
+        marks.extend((6..12).map(|i| point(i, 500.0 + i as f64, 80.0)));
+        let l = pack(&marks, &P);
+        assert_eq!(l.clusters.len(), 2);
+        let (a, b) = (&l.clusters[0], &l.clusters[1]);
+        assert!(a.x1.max(a.x0 + P.chip_w) + P.gap < b.x0);
+    }
+
+    #[test]
+    fn long_spans_block_their_row() {
+        let span = Mark {
+            key: 0,
+            x0: 0.0,
+            x1: 400.0,
+            label_x: 0.0,
+            label_w: 60.0,
+        };
+        let l = pack(&[span, point(1, 200.0, 40.0)], &P);
+        let row_of = |k| l.placed.iter().find(|p| p.key == k).unwrap().row;
+        assert_ne!(row_of(0), row_of(1));
+    }
+
+    #[test]
+    fn order_of_input_does_not_matter() {
+        let marks: Vec<Mark> = (0..20).map(|i| point(i, (i * 37 % 200) as f64, 60.0)).collect();
+        let mut rev = marks.clone();
+        rev.reverse();
+        assert_eq!(pack(&marks, &P), pack(&rev, &P));
+    }
+}

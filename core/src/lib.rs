@@ -1,0 +1,13 @@
+//! The pure core of the Rift timeline: everything that can be a function of
+//! numbers, dates and text, tested natively with `cargo test`. The view
+//! (the `rift` crate) only holds signals of these values.
+
+pub mod dataset;
+pub mod date;
+pub mod format;
+pub mod fragment;
+pub mod layout;
+pub mod quotes;
+pub mod synth;
+pub mod ticks;
+pub mod viewport;

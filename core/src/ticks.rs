@@ -1,0 +1,296 @@
+//! Axis ticks: a ladder of calendar intervals from decades down to days, the
+//! finest one whose labels fit, and labels named by the coarsest calendar
+//! boundary each tick falls on ("1960", "Nov", "Nov 1960", "12").
+
+use crate::date::{month_start, ymd, Day};
+use crate::format::MONTHS_SHORT;
+use crate::viewport::Viewport;
+
+/// A step of the tick ladder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Interval {
+    Years(i32),
+    Months(i32),
+    /// Days of the month `1, 1+k, 1+2k, …` (as d3's `timeDay.every(k)`).
+    Days(u32),
+}
+
+/// The ladder, coarsest first.
+pub const LADDER: [Interval; 12] = [
+    Interval::Years(10),
+    Interval::Years(5),
+    Interval::Years(2),
+    Interval::Years(1),
+    Interval::Months(6),
+    Interval::Months(3),
+    Interval::Months(2),
+    Interval::Months(1),
+    Interval::Days(7),
+    Interval::Days(3),
+    Interval::Days(2),
+    Interval::Days(1),
+];
+
+impl Interval {
+    /// Shortest gap between two ticks of this interval, in days.
+    fn min_gap_days(self) -> f64 {
+        match self {
+            Interval::Years(n) => 365.0 * n as f64,
+            Interval::Months(n) => 28.0 * n as f64,
+            // The last tick of a month can sit close to the next month's
+            // first: those pairs are thinned after the fact.
+            Interval::Days(n) => n as f64,
+        }
+    }
+}
+
+/// How prominent a tick is: the boundary it falls on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Year,
+    Month,
+    Day,
+}
+
+/// One labelled tick.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub day: Day,
+    pub level: Level,
+    pub label: String,
+}
+
+/// Width in pixels a label needs, including the gap to the next one.
+pub fn label_px(label: &str, char_px: f64) -> f64 {
+    label.chars().count() as f64 * char_px + 14.0
+}
+
+/// The widest label an interval can produce.
+fn widest_label(interval: Interval) -> usize {
+    match interval {
+        Interval::Years(_) => 4,   // "1960"
+        Interval::Months(_) => 4,  // "1960" / "Nov"
+        Interval::Days(_) => 8,    // "Nov 1960" at a month start
+    }
+}
+
+/// The finest interval whose labels fit at this zoom.
+pub fn choose(view: &Viewport, width: f64, char_px: f64) -> Interval {
+    let ppd = view.px_per_day(width);
+    LADDER
+        .iter()
+        .rev()
+        .copied()
+        .find(|i| {
+            i.min_gap_days() * ppd >= widest_label(*i) as f64 * char_px + 14.0
+        })
+        .unwrap_or(Interval::Years(10))
+}
+
+fn label_for(day: Day, interval: Interval) -> (Level, String) {
+    let (y, m, d) = ymd(day);
+    if m == 1 && d == 1 {
+        (Level::Year, y.to_string())
+    } else if d == 1 {
+        let month = MONTHS_SHORT[m as usize - 1];
+        match interval {
+            Interval::Days(_) => (Level::Month, format!("{month} {y}")),
+            _ => (Level::Month, month.to_string()),
+        }
+    } else {
+        (Level::Day, d.to_string())
+    }
+}
+
+/// Tick days of `interval` from `first` to `last` inclusive.
+fn tick_days(interval: Interval, first: Day, last: Day) -> Vec<Day> {
+    let mut out = Vec::new();
+    let (y0, m0, _) = ymd(first);
+    match interval {
+        Interval::Years(n) => {
+            let mut y = y0.div_euclid(n) * n;
+            loop {
+                let d = month_start(y, 1, 0);
+                if d > last {
+                    break;
+                }
+                if d >= first {
+                    out.push(d);
+                }
+                y += n;
+            }
+        }
+        Interval::Months(n) => {
+            // Months whose index from January is a multiple of n.
+            let mut k = 0;
+            loop {
+                let d = month_start(y0, 1, (m0 as i32 - 1) / n * n + k * n);
+                if d > last {
+                    break;
+                }
+                if d >= first {
+                    out.push(d);
+                }
+                k += 1;
+            }
+        }
+        Interval::Days(n) => {
+            let mut month = 0;
+            loop {
+                let ms = month_start(y0, m0, month);
+                if ms > last {
+                    break;
+                }
+                let next = month_start(y0, m0, month + 1);
+                let mut d = ms;
+                while d < next && d <= last {
+                    if d >= first {
+                        out.push(d);
+                    }
+                    d += n as Day;
+                }
+                month += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The labelled ticks of a window `width` pixels wide, with labels that
+/// never overlap when each character takes `char_px` pixels.
+pub fn ticks(view: &Viewport, width: f64, char_px: f64) -> Vec<Tick> {
+    if !(width > 0.0 && view.span() > 0.0) {
+        return Vec::new();
+    }
+    let interval = choose(view, width, char_px);
+    let days = tick_days(interval, view.first_day(), view.last_day());
+    let mut out: Vec<(f64, Tick)> = Vec::with_capacity(days.len());
+    for day in days {
+        let (level, label) = label_for(day, interval);
+        let x = view.to_px(day as f64, width);
+        let tick = Tick { day, level, label };
+        // Thin: a tick too close to the previous one gives way to the
+        // coarser of the two (the month start beats the 29th).
+        if let Some((px, prev)) = out.last() {
+            if x - px < label_px(&prev.label, char_px) {
+                if tick.level < prev.level {
+                    out.pop();
+                } else {
+                    continue;
+                }
+            }
+        }
+        out.push((x, tick));
+    }
+    out.into_iter().map(|(_, t)| t).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::day_from_ymd;
+    use crate::viewport::{Bounds, Viewport};
+
+    const CHAR: f64 = 7.5;
+
+    fn d(year: i32, month: u32, day: u32) -> Day {
+        day_from_ymd(year, month, day).expect("valid date")
+    }
+
+    fn bounds() -> Bounds {
+        Bounds::around(d(1948, 1, 1), d(1962, 12, 31))
+    }
+
+    fn assert_no_overlap(view: &Viewport, width: f64) -> Vec<Tick> {
+        let ts = ticks(view, width, CHAR);
+        for pair in ts.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let gap = view.to_px(b.day as f64, width) - view.to_px(a.day as f64, width);
+            assert!(
+                gap >= label_px(&a.label, CHAR),
+                "{} and {} overlap ({gap:.1}px) at span {}",
+                a.label,
+                b.label,
+                view.span()
+            );
+        }
+        ts
+    }
+
+    #[test]
+    fn the_whole_range_shows_years() {
+        let b = bounds();
+        let ts = assert_no_overlap(&b.full(), 1200.0);
+        let labels: Vec<&str> = ts.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels.first(), Some(&"1948"));
+        assert!(labels.contains(&"1960"));
+        assert!(ts.iter().all(|t| t.level == Level::Year));
+    }
+
+    #[test]
+    fn a_phone_shows_fewer_years() {
+        let b = bounds();
+        let ts = assert_no_overlap(&b.full(), 320.0);
+        assert!(ts.len() >= 2 && ts.len() <= 8, "{}", ts.len());
+    }
+
+    #[test]
+    fn a_year_shows_months_with_the_year_at_january() {
+        let b = bounds();
+        let v = Viewport::centered(d(1961, 1, 1) as f64, 365.0, &b);
+        let ts = assert_no_overlap(&v, 1200.0);
+        let labels: Vec<&str> = ts.iter().map(|t| t.label.as_str()).collect();
+        assert!(labels.contains(&"1961"), "{labels:?}");
+        assert!(labels.contains(&"Nov"), "{labels:?}");
+    }
+
+    #[test]
+    fn a_week_shows_days_and_names_the_month() {
+        let b = bounds();
+        let v = Viewport {
+            start: d(1960, 10, 29) as f64,
+            end: d(1960, 11, 5) as f64,
+        };
+        let ts = assert_no_overlap(&v, 1200.0);
+        let labels: Vec<&str> = ts.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(choose(&v, 1200.0, CHAR), Interval::Days(1));
+        assert!(labels.contains(&"Nov 1960"), "{labels:?}");
+        assert!(labels.contains(&"30"), "{labels:?}");
+        let _ = b;
+    }
+
+    #[test]
+    fn labels_never_overlap_at_any_zoom_or_width() {
+        let b = bounds();
+        for width in [320.0, 375.0, 768.0, 1280.0, 1920.0] {
+            let mut v = b.full();
+            let anchor = d(1960, 11, 14) as f64;
+            while v.span() > 7.5 {
+                assert_no_overlap(&v, width);
+                v = v.zoom_at(anchor, 1.13, &b);
+            }
+            assert_no_overlap(&v, width);
+        }
+    }
+
+    #[test]
+    fn intervals_get_finer_as_we_zoom() {
+        let b = bounds();
+        let mut v = b.full();
+        let mut last = 0usize;
+        let anchor = d(1960, 11, 14) as f64;
+        while v.span() > 7.5 {
+            let i = choose(&v, 1000.0, CHAR);
+            let idx = LADDER.iter().position(|x| *x == i).unwrap();
+            assert!(idx >= last, "interval went coarser while zooming in");
+            last = idx;
+            v = v.zoom_at(anchor, 1.2, &b);
+        }
+        assert_eq!(LADDER[last], Interval::Days(1));
+    }
+
+    #[test]
+    fn nothing_for_an_empty_screen() {
+        assert!(ticks(&bounds().full(), 0.0, CHAR).is_empty());
+    }
+}

@@ -1,0 +1,88 @@
+//! `cargo run -p xtask -- <task>`:
+//!
+//! - `check-data [FILE]`: validate data/events.toml and check every quote
+//!   against ../shared/sources (or $RIFT_SOURCES).
+//! - `export-data DIR`: write DIR/events.json and DIR/events.csv (the open
+//!   data), after validating. Trunk runs it after each build.
+//! - `sizes DIR`: raw and gzipped sizes of the built wasm, js and css.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn data_file(arg: Option<&String>) -> PathBuf {
+    arg.map(PathBuf::from)
+        .unwrap_or_else(|| xtask::repo_root().join("data/events.toml"))
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes).expect("in-memory write");
+    enc.finish().expect("in-memory gzip").len()
+}
+
+fn sizes(dir: &Path) -> Result<(), String> {
+    let mut rows = Vec::new();
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if matches!(ext, "wasm" | "js" | "css" | "html" | "json" | "csv") {
+            let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+            rows.push((
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                bytes.len(),
+                gzip_len(&bytes),
+            ));
+        }
+    }
+    rows.sort();
+    println!("| file | raw | gzip -9 |\n|---|---:|---:|");
+    for (name, raw, gz) in rows {
+        println!("| {name} | {:.1} KB | {:.1} KB |", raw as f64 / 1024.0, gz as f64 / 1024.0);
+    }
+    Ok(())
+}
+
+fn run() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("check-data") => {
+            let path = data_file(args.get(1));
+            let data = xtask::load(&path)?;
+            xtask::check_quotes(&data, &xtask::sources_dir()).map_err(|e| e.to_string())?;
+            let quotes: usize = data.events.iter().map(|e| e.citations.len()).sum();
+            println!(
+                "{}: {} events, {} citations, every quote verbatim in its source",
+                path.display(),
+                data.events.len(),
+                quotes
+            );
+            Ok(())
+        }
+        Some("export-data") => {
+            let dir = args
+                .get(1)
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
+                .ok_or("export-data needs an output folder")?;
+            let data = xtask::load(&data_file(None))?;
+            std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+            std::fs::write(dir.join("events.json"), data.to_json()).map_err(|e| e.to_string())?;
+            std::fs::write(dir.join("events.csv"), data.to_csv()).map_err(|e| e.to_string())?;
+            Ok(())
+        }
+        Some("sizes") => sizes(Path::new(args.get(1).map(String::as_str).unwrap_or("dist"))),
+        _ => Err("usage: xtask check-data [FILE] | export-data DIR | sizes DIR".into()),
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
