@@ -123,9 +123,12 @@ pub fn fold_space(s: &str) -> String {
 
 fn is_kebab(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 impl Dataset {
@@ -179,8 +182,12 @@ impl Dataset {
                 cell(&fold_space(&e.title)),
                 cell(&fold_space(&e.summary)),
                 cell(&join(e.actors.iter().map(String::as_str).collect())),
-                cell(&join(e.citations.iter().map(|c| c.source.as_str()).collect())),
-                cell(&join(e.citations.iter().map(|c| c.locator.as_str()).collect())),
+                cell(&join(
+                    e.citations.iter().map(|c| c.source.as_str()).collect(),
+                )),
+                cell(&join(
+                    e.citations.iter().map(|c| c.locator.as_str()).collect(),
+                )),
                 cell(&fold_space(e.disputed.as_deref().unwrap_or(""))),
                 cell(&join(e.related.iter().map(String::as_str).collect())),
             ];
@@ -207,19 +214,35 @@ impl Dataset {
         let mut lanes = HashSet::new();
         for l in &self.lanes {
             if !is_kebab(&l.id) {
-                err(Some(&l.id), "lanes.id", format!("lane id '{}' is not kebab-case", l.id));
+                err(
+                    Some(&l.id),
+                    "lanes.id",
+                    format!("lane id '{}' is not kebab-case", l.id),
+                );
             }
             if !lanes.insert(l.id.as_str()) {
-                err(Some(&l.id), "lanes.id", format!("duplicate lane id '{}'", l.id));
+                err(
+                    Some(&l.id),
+                    "lanes.id",
+                    format!("duplicate lane id '{}'", l.id),
+                );
             }
         }
         let mut sources = HashSet::new();
         for s in &self.sources {
             if !sources.insert(s.id.as_str()) {
-                err(Some(&s.id), "sources.id", format!("duplicate source id '{}'", s.id));
+                err(
+                    Some(&s.id),
+                    "sources.id",
+                    format!("duplicate source id '{}'", s.id),
+                );
             }
             if s.citation.trim().is_empty() {
-                err(Some(&s.id), "sources.citation", "empty bibliographic reference".into());
+                err(
+                    Some(&s.id),
+                    "sources.citation",
+                    "empty bibliographic reference".into(),
+                );
             }
         }
         let mut actors: HashMap<&str, &str> = HashMap::new();
@@ -230,7 +253,10 @@ impl Dataset {
                         err(
                             Some(&a.name),
                             "actors",
-                            format!("the spelling '{name}' belongs to both '{prev}' and '{}'", a.name),
+                            format!(
+                                "the spelling '{name}' belongs to both '{prev}' and '{}'",
+                                a.name
+                            ),
                         );
                     }
                 }
@@ -260,7 +286,10 @@ impl Dataset {
                 err(
                     id,
                     "title",
-                    format!("title too long ({} > {MAX_TITLE} characters)", title.chars().count()),
+                    format!(
+                        "title too long ({} > {MAX_TITLE} characters)",
+                        title.chars().count()
+                    ),
                 );
             }
             if e.summary.trim().is_empty() {
@@ -278,11 +307,19 @@ impl Dataset {
                 }
             }
             if e.citations.is_empty() {
-                err(id, "citations", "no citation: every event needs a source passage".into());
+                err(
+                    id,
+                    "citations",
+                    "no citation: every event needs a source passage".into(),
+                );
             }
             for c in &e.citations {
                 if !sources.contains(c.source.as_str()) {
-                    err(id, "citations.source", format!("unknown source '{}'", c.source));
+                    err(
+                        id,
+                        "citations.source",
+                        format!("unknown source '{}'", c.source),
+                    );
                 }
                 let quote = fold_space(&c.quote);
                 if quote.is_empty() {
@@ -291,7 +328,10 @@ impl Dataset {
                     err(
                         id,
                         "citations.quote",
-                        format!("quote too long ({} > {MAX_QUOTE} characters)", quote.chars().count()),
+                        format!(
+                            "quote too long ({} > {MAX_QUOTE} characters)",
+                            quote.chars().count()
+                        ),
                     );
                 }
                 if c.locator.trim().is_empty() {
@@ -299,7 +339,11 @@ impl Dataset {
                 }
             }
             if e.disputed.as_deref().is_some_and(|d| d.trim().is_empty()) {
-                err(id, "disputed", "empty: leave the field out when nothing is disputed".into());
+                err(
+                    id,
+                    "disputed",
+                    "empty: leave the field out when nothing is disputed".into(),
+                );
             }
             for r in &e.related {
                 if !ids.contains(r.as_str()) {
@@ -379,6 +423,32 @@ impl Timeline {
         let first = self.when.iter().map(When::start).min()?;
         let last = self.when.iter().map(|w| w.end() - 1).max()?;
         Some((first, last))
+    }
+
+    /// How many events of lane `lane` fall in each of `bins` equal slices of
+    /// `[start, end)` (an event counts in every slice it touches): the
+    /// overview strip draws this, so its size does not grow with the data.
+    pub fn density(&self, lane: usize, start: f64, end: f64, bins: usize) -> Vec<u32> {
+        let mut out = vec![0u32; bins];
+        if bins == 0 || end <= start {
+            return out;
+        }
+        let per = (end - start) / bins as f64;
+        for (i, w) in self.when.iter().enumerate() {
+            if self.lane[i] != lane {
+                continue;
+            }
+            let a = ((w.start() as f64 - start) / per).floor();
+            let b = ((w.end() as f64 - start) / per).ceil() - 1.0;
+            if b < 0.0 || a >= bins as f64 {
+                continue;
+            }
+            let (a, b) = (a.max(0.0) as usize, (b as usize).min(bins - 1));
+            for c in &mut out[a..=b.max(a)] {
+                *c += 1;
+            }
+        }
+        out
     }
 
     /// Events whose dates intersect `[start, end)`, in order of start.
@@ -477,6 +547,21 @@ mod tests {
     }
 
     #[test]
+    fn density_counts_each_event_where_it_falls() {
+        let t = Timeline::new(sample()).unwrap();
+        let (a, b) = (
+            crate::date::day_from_ymd(1960, 1, 1).unwrap() as f64,
+            crate::date::day_from_ymd(1962, 1, 1).unwrap() as f64,
+        );
+        let d0 = t.density(0, a, b, 24);
+        assert_eq!(d0.iter().sum::<u32>(), 1);
+        assert_eq!(d0[17], 1, "June 1961 is the 18th month");
+        let d1 = t.density(1, a, b, 24);
+        assert_eq!(d1[5], 1, "June 1960");
+        assert_eq!(t.density(1, a, b, 0), Vec::<u32>::new());
+    }
+
+    #[test]
     fn duplicate_id() {
         let mut d = sample();
         d.events[1].id = "a-one".into();
@@ -489,7 +574,12 @@ mod tests {
         d.events[0].lane = "soviet-chinese".into();
         d.events[1].citations[0].source = "hoxha-1980".into();
         assert_error(&d, "a-one", "lane", "unknown lane 'soviet-chinese'");
-        assert_error(&d, "b-two", "citations.source", "unknown source 'hoxha-1980'");
+        assert_error(
+            &d,
+            "b-two",
+            "citations.source",
+            "unknown source 'hoxha-1980'",
+        );
     }
 
     #[test]
@@ -514,7 +604,10 @@ mod tests {
         d.events[0].title = "x".repeat(81);
         assert_error(&d, "a-one", "title", "too long");
         d.events[0].title = "é".repeat(80);
-        assert!(errors_of(&d).is_empty(), "80 characters, not bytes, are allowed");
+        assert!(
+            errors_of(&d).is_empty(),
+            "80 characters, not bytes, are allowed"
+        );
     }
 
     #[test]

@@ -213,8 +213,9 @@ impl When {
 
     /// The coarsest precision of its ends.
     pub fn precision(&self) -> Precision {
-        self.to
-            .map_or(self.from.precision, |t| t.precision.max(self.from.precision))
+        self.to.map_or(self.from.precision, |t| {
+            t.precision.max(self.from.precision)
+        })
     }
 
     /// Whether either end is approximate.
@@ -371,7 +372,13 @@ mod tests {
 
     #[test]
     fn bad_dates_are_errors_not_panics() {
-        for bad in ["", "1961-13", "1961-02-30", "June 1961", "1961-06-04T10:00:00Z"] {
+        for bad in [
+            "",
+            "1961-13",
+            "1961-02-30",
+            "June 1961",
+            "1961-06-04T10:00:00Z",
+        ] {
             assert!(When::parse(bad).is_err(), "{bad} should fail");
         }
         assert!(matches!(
@@ -396,7 +403,15 @@ mod tests {
                 day_from_ymd(1961, 7, 1).unwrap()
             ))
         );
-        for bad in ["61", "1961-6", "1961-00", "1961-02-30", "1961-06-04-1", "abcd", ""] {
+        for bad in [
+            "61",
+            "1961-6",
+            "1961-00",
+            "1961-02-30",
+            "1961-06-04-1",
+            "abcd",
+            "",
+        ] {
             assert_eq!(PartialDate::parse(bad), None, "{bad}");
         }
     }

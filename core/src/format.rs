@@ -138,6 +138,22 @@ pub fn window(start: Day, end_exclusive: Day) -> String {
     }
 }
 
+/// A reference to an event for a bibliography or a worksheet.
+pub fn reference(title: &str, date: &str, sources: &[String], url: &str) -> String {
+    let mut out = format!(
+        "\u{201c}{}\u{201d}, {date}. In Rift: Moscow, Tirana and Belgrade, 1948\u{2013}1962. {url}",
+        crate::dataset::fold_space(title)
+    );
+    if !sources.is_empty() {
+        out.push_str(" Sources: ");
+        out.push_str(&sources.join("; "));
+        if !out.ends_with('.') {
+            out.push('.');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,7 +184,10 @@ mod tests {
         assert_eq!(h("1961-10-17/1961-10-31"), "17–31 October 1961");
         assert_eq!(h("1961-10-17/1961-11-03"), "17 October – 3 November 1961");
         assert_eq!(h("1961-06/1961-08"), "June–August 1961");
-        assert_eq!(h("1960-12-20/1961-01-05"), "20 December 1960 – 5 January 1961");
+        assert_eq!(
+            h("1960-12-20/1961-01-05"),
+            "20 December 1960 – 5 January 1961"
+        );
         assert_eq!(h("1957~/1959"), "c. 1957 – 1959");
     }
 
@@ -180,11 +199,28 @@ mod tests {
     }
 
     #[test]
+    fn references_name_event_date_link_and_sources() {
+        let r = reference(
+            "Soviet  submarines leave Vlora",
+            "4 June 1961",
+            &["Edemskiy, A. \"Additional Evidence\", n. 33".into()],
+            "https://example.org/rift/#event=vlora-withdrawal",
+        );
+        assert_eq!(
+            r,
+            "\u{201c}Soviet submarines leave Vlora\u{201d}, 4 June 1961. In Rift: Moscow, Tirana and Belgrade, 1948\u{2013}1962. https://example.org/rift/#event=vlora-withdrawal Sources: Edemskiy, A. \"Additional Evidence\", n. 33."
+        );
+    }
+
+    #[test]
     fn windows_read_naturally() {
         let d = |y, m, dd| day_from_ymd(y, m, dd).unwrap();
         assert_eq!(window(d(1948, 1, 1), d(1963, 1, 1)), "1948–1962");
         assert_eq!(window(d(1961, 3, 1), d(1961, 9, 1)), "Mar–Aug 1961");
-        assert_eq!(window(d(1960, 11, 3), d(1960, 11, 18)), "3–17 November 1960");
+        assert_eq!(
+            window(d(1960, 11, 3), d(1960, 11, 18)),
+            "3–17 November 1960"
+        );
         assert_eq!(
             window(d(1960, 11, 25), d(1960, 12, 5)),
             "25 November 1960 – 4 December 1960"

@@ -2,8 +2,8 @@
 //! parsing, resolving against the dataset with a notice for every value that
 //! could not be applied, and formatting the current view back into a link.
 
-use crate::date::{iso, PartialDate, Precision};
 use crate::dataset::Timeline;
+use crate::date::{iso, PartialDate, Precision};
 use crate::format;
 use crate::viewport::{Bounds, Viewport};
 
@@ -204,7 +204,11 @@ impl Fragment {
             match key.as_str() {
                 "date" => match PartialDate::parse(&value) {
                     Some(d) => date = Some(d),
-                    None => bad("date", &value, "is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                    None => bad(
+                        "date",
+                        &value,
+                        "is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                    ),
                 },
                 "span" => match Span::parse(&value) {
                     Some(s) => span = Some(s),
@@ -236,7 +240,11 @@ impl Fragment {
                 },
                 "bench" => match value.parse::<usize>() {
                     Ok(n) if (1..=MAX_BENCH).contains(&n) => bench = Some(n),
-                    _ => bad("bench", &value, "is not a number of events from 1 to 100000"),
+                    _ => bad(
+                        "bench",
+                        &value,
+                        "is not a number of events from 1 to 100000",
+                    ),
                 },
                 _ => bad(&key, &value, "is not a key this timeline knows"),
             }
@@ -406,8 +414,8 @@ pub fn format(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::day_from_ymd;
     use crate::dataset::{Citation, Dataset, Event, Lane, Source};
+    use crate::date::day_from_ymd;
 
     fn timeline() -> Timeline {
         let ev = |id: &str, lane: &str, date: &str| Event {
@@ -470,7 +478,13 @@ mod tests {
         );
         assert!(f.problems.is_empty(), "{:?}", f.problems);
         assert_eq!(f.date.unwrap().to_string(), "1961-06-04");
-        assert_eq!(f.span, Some(Span { amount: 3.0, unit: 'm' }));
+        assert_eq!(
+            f.span,
+            Some(Span {
+                amount: 3.0,
+                unit: 'm'
+            })
+        );
         assert_eq!(f.event.as_deref(), Some("vlora-withdrawal"));
         assert_eq!(f.lanes.as_ref().unwrap().len(), 2);
         assert_eq!(f.lang, Some(Lang::En));
@@ -488,7 +502,10 @@ mod tests {
         assert_eq!(f.date.unwrap().to_string(), "1961-06-04");
         let t = timeline();
         let r = resolve(&f, &t, &bounds(&t));
-        assert!((r.view.span() - 14.0).abs() < 1e-9, "a day shows about two weeks");
+        assert!(
+            (r.view.span() - 14.0).abs() < 1e-9,
+            "a day shows about two weeks"
+        );
     }
 
     #[test]
@@ -506,12 +523,20 @@ mod tests {
     fn bad_values_are_named_and_the_rest_applies() {
         let t = timeline();
         let b = bounds(&t);
-        let f = Fragment::parse("#date=1961-06&event=xyz&span=banana&lanes=nope,soviet-yugoslav&lang=fr&zoom=3");
+        let f = Fragment::parse(
+            "#date=1961-06&event=xyz&span=banana&lanes=nope,soviet-yugoslav&lang=fr&zoom=3",
+        );
         assert_eq!(f.problems.len(), 3, "{:?}", f.problems);
         let r = resolve(&f, &t, &b);
         assert_eq!(r.selected, None);
         assert_eq!(r.lanes, vec![1]);
-        assert!(r.notices.iter().any(|n| n == "No event 'xyz'; showing May–Jul 1961"), "{:?}", r.notices);
+        assert!(
+            r.notices
+                .iter()
+                .any(|n| n == "No event 'xyz'; showing May–Jul 1961"),
+            "{:?}",
+            r.notices
+        );
         assert!(r.notices.iter().any(|n| n.contains("span 'banana'")));
         assert!(r.notices.iter().any(|n| n.contains("lang 'fr'")));
         assert!(r.notices.iter().any(|n| n.contains("zoom '3'")));
@@ -524,7 +549,10 @@ mod tests {
         let t = timeline();
         let f = Fragment::parse("#event=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&date=%E2%80%AE");
         let r = resolve(&f, &t, &bounds(&t));
-        assert!(r.notices.iter().any(|n| n.contains("<img src=x onerror=alert(1)>")));
+        assert!(r
+            .notices
+            .iter()
+            .any(|n| n.contains("<img src=x onerror=alert(1)>")));
         assert_eq!(r.view, bounds(&t).full());
     }
 
@@ -534,7 +562,11 @@ mod tests {
         let b = bounds(&t);
         let r = resolve(&Fragment::parse("#date=2024-01-01"), &t, &b);
         assert_eq!(r.view, b.full());
-        assert!(r.notices[0].contains("outside 1948–1962"), "{:?}", r.notices);
+        assert!(
+            r.notices[0].contains("outside 1948–1962"),
+            "{:?}",
+            r.notices
+        );
         let r = resolve(&Fragment::parse("#date=1961-02-30"), &t, &b);
         assert!(r.notices[0].contains("date '1961-02-30'"));
     }
@@ -543,12 +575,20 @@ mod tests {
     fn the_selected_event_is_always_in_view() {
         let t = timeline();
         let b = bounds(&t);
-        let r = resolve(&Fragment::parse("#date=1950&span=1y&event=vlora-withdrawal"), &t, &b);
+        let r = resolve(
+            &Fragment::parse("#date=1950&span=1y&event=vlora-withdrawal"),
+            &t,
+            &b,
+        );
         assert_eq!(r.selected, t.find("vlora-withdrawal"));
         assert!(r.view.overlaps(day(1961, 6, 4), day(1961, 6, 5)));
         assert!(r.notices.len() == 1);
         // Its lane is shown even when the link hides it.
-        let r = resolve(&Fragment::parse("#event=tito-visit&lanes=soviet-albanian"), &t, &b);
+        let r = resolve(
+            &Fragment::parse("#event=tito-visit&lanes=soviet-albanian"),
+            &t,
+            &b,
+        );
         assert_eq!(r.lanes, vec![0, 1]);
     }
 
@@ -575,7 +615,12 @@ mod tests {
             let v = Viewport::centered(center, span, &b);
             let vlora = day(1961, 6, 4);
             let sel = v.overlaps(vlora, vlora + 1.0).then_some("vlora-withdrawal");
-            let text = format(&v, sel, Some(&["soviet-yugoslav", "soviet-albanian"]), Some(Lang::Sq));
+            let text = format(
+                &v,
+                sel,
+                Some(&["soviet-yugoslav", "soviet-albanian"]),
+                Some(Lang::Sq),
+            );
             let f = Fragment::parse(&text);
             assert!(f.problems.is_empty(), "{text}");
             let r = resolve(&f, &t, &b);
@@ -590,7 +635,12 @@ mod tests {
 
     #[test]
     fn spans_read_and_print() {
-        for (s, days) in [("10d", 10.0), ("3w", 21.0), ("2y", 730.5), ("1.5y", 547.875)] {
+        for (s, days) in [
+            ("10d", 10.0),
+            ("3w", 21.0),
+            ("2y", 730.5),
+            ("1.5y", 547.875),
+        ] {
             assert_eq!(Span::parse(s).unwrap().days(), days);
             assert_eq!(Span::parse(s).unwrap().to_string(), s);
         }
@@ -605,6 +655,9 @@ mod tests {
     fn percent_coding() {
         assert_eq!(percent_decode("a%2Cb%20c+d%zz%"), "a,b c d%zz%");
         assert_eq!(percent_encode("a b&c=d"), "a%20b%26c%3Dd");
-        assert_eq!(percent_decode(&percent_encode("Ëndërr & “x”")), "Ëndërr & “x”");
+        assert_eq!(
+            percent_decode(&percent_encode("Ëndërr & “x”")),
+            "Ëndërr & “x”"
+        );
     }
 }

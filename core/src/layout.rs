@@ -4,6 +4,12 @@
 //! Works on plain numbers (screen extents), like vis-timeline's `Stack`, so it
 //! is tested without a DOM.
 
+/// Estimated width of a label of `text`, capped at `max` pixels (the view
+/// truncates longer titles with an ellipsis at the same width).
+pub fn label_width(text: &str, char_px: f64, max: f64) -> f64 {
+    (text.chars().count() as f64 * char_px + 8.0).min(max)
+}
+
 /// One event as the view will draw it, in screen pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Mark {
@@ -136,8 +142,18 @@ mod tests {
     }
 
     #[test]
+    fn label_width_grows_then_caps() {
+        assert!(label_width("Vlora", 7.0, 200.0) < label_width("Vlora base", 7.0, 200.0));
+        assert_eq!(label_width(&"x".repeat(100), 7.0, 200.0), 200.0);
+    }
+
+    #[test]
     fn apart_marks_share_one_row() {
-        let marks = [point(0, 0.0, 50.0), point(1, 100.0, 50.0), point(2, 200.0, 50.0)];
+        let marks = [
+            point(0, 0.0, 50.0),
+            point(1, 100.0, 50.0),
+            point(2, 200.0, 50.0),
+        ];
         let l = pack(&marks, &P);
         assert_eq!(l.rows_used, 1);
         assert!(l.clusters.is_empty());
@@ -169,7 +185,11 @@ mod tests {
         let mut all: Vec<usize> = l.placed.iter().map(|p| p.key).collect();
         all.extend(l.clusters.iter().flat_map(|c| c.keys.iter().copied()));
         all.sort();
-        assert_eq!(all, (0..10).collect::<Vec<_>>(), "every mark is drawn or counted once");
+        assert_eq!(
+            all,
+            (0..10).collect::<Vec<_>>(),
+            "every mark is drawn or counted once"
+        );
     }
 
     #[test]
@@ -198,7 +218,9 @@ mod tests {
 
     #[test]
     fn order_of_input_does_not_matter() {
-        let marks: Vec<Mark> = (0..20).map(|i| point(i, (i * 37 % 200) as f64, 60.0)).collect();
+        let marks: Vec<Mark> = (0..20)
+            .map(|i| point(i, (i * 37 % 200) as f64, 60.0))
+            .collect();
         let mut rev = marks.clone();
         rev.reverse();
         assert_eq!(pack(&marks, &P), pack(&rev, &P));

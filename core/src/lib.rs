@@ -8,6 +8,7 @@ pub mod format;
 pub mod fragment;
 pub mod layout;
 pub mod quotes;
+pub mod scene;
 pub mod synth;
 pub mod ticks;
 pub mod viewport;

@@ -97,7 +97,10 @@ mod tests {
         let t = SourceText::new(TEXT);
         assert!(t.contains("The Soviet-Albanian differences"));
         assert!(t.contains("the mid-1950s, because of the Albanian"));
-        assert!(t.contains("the Soviet-Yugoslav rapprochement"), "a real hyphen at a line end");
+        assert!(
+            t.contains("the Soviet-Yugoslav rapprochement"),
+            "a real hyphen at a line end"
+        );
         assert!(t.contains("the SovietYugoslav rapprochement"), "or joined");
         assert!(t.contains("leadership’s  disapproval"));
     }
@@ -105,8 +108,14 @@ mod tests {
     #[test]
     fn anything_else_is_not() {
         let t = SourceText::new(TEXT);
-        assert!(!t.contains("the Soviet–Albanian differences"), "en dash is not a hyphen");
-        assert!(!t.contains("leadership's disapproval"), "straight apostrophe is not curly");
+        assert!(
+            !t.contains("the Soviet–Albanian differences"),
+            "en dash is not a hyphen"
+        );
+        assert!(
+            !t.contains("leadership's disapproval"),
+            "straight apostrophe is not curly"
+        );
         assert!(!t.contains("differences which arose"));
         assert!(!t.contains("   "), "an empty quote is never found");
     }

@@ -41,7 +41,10 @@ pub fn dataset(n: usize, lanes: &[Lane], first_year: i32, last_year: i32) -> Dat
                 0 => format!("{y}"),
                 1 => format!("{y}-{m:02}~"),
                 2..=4 => format!("{y}-{m:02}"),
-                5 => format!("{y}-{m:02}-{d:02}/{y}-{m:02}-{:02}", (d + 1 + rng.below(10) as u32).min(28)),
+                5 => format!(
+                    "{y}-{m:02}-{d:02}/{y}-{m:02}-{:02}",
+                    (d + 1 + rng.below(10) as u32).min(28)
+                ),
                 6 => format!("{y}-{m:02}-{d:02}?"),
                 _ => format!("{y}-{m:02}-{d:02}"),
             };
@@ -84,8 +87,14 @@ mod tests {
     #[test]
     fn ten_thousand_valid_events_spread_over_the_lanes() {
         let lanes = vec![
-            Lane { id: "a".into(), label: "A".into() },
-            Lane { id: "b".into(), label: "B".into() },
+            Lane {
+                id: "a".into(),
+                label: "A".into(),
+            },
+            Lane {
+                id: "b".into(),
+                label: "B".into(),
+            },
         ];
         let d = dataset(10_000, &lanes, 1948, 1962);
         let t = Timeline::new(d.clone()).expect("synthetic data validates");

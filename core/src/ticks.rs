@@ -68,9 +68,9 @@ pub fn label_px(label: &str, char_px: f64) -> f64 {
 /// The widest label an interval can produce.
 fn widest_label(interval: Interval) -> usize {
     match interval {
-        Interval::Years(_) => 4,   // "1960"
-        Interval::Months(_) => 4,  // "1960" / "Nov"
-        Interval::Days(_) => 8,    // "Nov 1960" at a month start
+        Interval::Years(_) => 4,  // "1960"
+        Interval::Months(_) => 4, // "1960" / "Nov"
+        Interval::Days(_) => 8,   // "Nov 1960" at a month start
     }
 }
 
@@ -81,9 +81,7 @@ pub fn choose(view: &Viewport, width: f64, char_px: f64) -> Interval {
         .iter()
         .rev()
         .copied()
-        .find(|i| {
-            i.min_gap_days() * ppd >= widest_label(*i) as f64 * char_px + 14.0
-        })
+        .find(|i| i.min_gap_days() * ppd >= widest_label(*i) as f64 * char_px + 14.0)
         .unwrap_or(Interval::Years(10))
 }
 

@@ -25,7 +25,8 @@ pub fn sources_dir() -> PathBuf {
 pub fn load(path: &Path) -> Result<Dataset, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let data = Dataset::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    data.validate().map_err(|e| format!("{}: {e}", path.display()))?;
+    data.validate()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(data)
 }
 

@@ -39,7 +39,11 @@ fn sizes(dir: &Path) -> Result<(), String> {
     rows.sort();
     println!("| file | raw | gzip -9 |\n|---|---:|---:|");
     for (name, raw, gz) in rows {
-        println!("| {name} | {:.1} KB | {:.1} KB |", raw as f64 / 1024.0, gz as f64 / 1024.0);
+        println!(
+            "| {name} | {:.1} KB | {:.1} KB |",
+            raw as f64 / 1024.0,
+            gz as f64 / 1024.0
+        );
     }
     Ok(())
 }

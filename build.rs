@@ -1,0 +1,24 @@
+//! Validates data/events.toml and embeds it in the app as compact JSON.
+//! A broken dataset stops the build with each error naming the event id and
+//! the field.
+
+use rift_core::dataset::Dataset;
+use std::path::PathBuf;
+
+fn main() {
+    let path = "data/events.toml";
+    println!("cargo:rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+    let data = Dataset::from_toml(&text).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+    if let Err(e) = data.validate() {
+        fail(&format!("{path}: {e}"));
+    }
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let json = serde_json::to_string(&data).expect("a dataset serialises");
+    std::fs::write(out.join("events.json"), json).expect("OUT_DIR is writable");
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("\n{message}");
+    std::process::exit(1);
+}

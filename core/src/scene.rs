@@ -1,0 +1,369 @@
+//! What one lane draws at one zoom: each visible event's marker, label and
+//! row, and the count markers for what does not fit. A pure function of the
+//! dataset, the window and the screen width: the view only renders it.
+
+use crate::dataset::Timeline;
+use crate::date::Precision;
+use crate::layout::{label_width, pack, Mark, Packing};
+use crate::viewport::Viewport;
+use std::collections::HashMap;
+
+/// How an event's date is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A day: a crisp point.
+    Point,
+    /// A month, season or year: a soft span whose ends fade.
+    Soft,
+    /// A `start/end` range: a bar.
+    Range,
+}
+
+/// Sizes the scene is laid out with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style {
+    /// Average width of a label character.
+    pub char_px: f64,
+    /// Widest label.
+    pub max_label: f64,
+    /// Half the width of a point marker.
+    pub point_r: f64,
+    /// Narrowest span bar.
+    pub min_bar: f64,
+    pub packing: Packing,
+}
+
+/// Height of the axis strip above the lanes.
+pub const AXIS_H: f64 = 30.0;
+/// Height of one row of events.
+pub const ROW_H: f64 = 30.0;
+/// A lane's own furniture: its label, the strip of count markers, a rule.
+pub const LANE_CHROME_H: f64 = 22.0 + 4.0 + 26.0 + 1.0;
+
+impl Style {
+    /// The sizes for a drawing area `width` by `height` pixels holding
+    /// `lanes` lanes: as many rows as fit, between 2 and 10.
+    pub fn for_area(width: f64, height: f64, lanes: usize) -> Style {
+        let narrow = width < 600.0;
+        let per_lane = (height - AXIS_H) / lanes.max(1) as f64 - LANE_CHROME_H;
+        let rows = if per_lane.is_finite() {
+            (per_lane / ROW_H).floor().clamp(2.0, 10.0) as usize
+        } else {
+            3
+        };
+        Style {
+            char_px: 6.9,
+            max_label: if narrow { 150.0 } else { 210.0 },
+            point_r: 6.0,
+            min_bar: 8.0,
+            packing: Packing {
+                rows,
+                gap: 10.0,
+                chip_w: 40.0,
+            },
+        }
+    }
+}
+
+/// One event as drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub idx: usize,
+    pub row: usize,
+    pub shape: Shape,
+    /// Marker extent on screen, clipped to a little beyond the screen.
+    pub x0: f64,
+    pub x1: f64,
+    /// The span continues past the left / right screen edge.
+    pub cut_left: bool,
+    pub cut_right: bool,
+    pub label_x: f64,
+    pub label_w: f64,
+}
+
+/// A count marker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chip {
+    pub members: Vec<usize>,
+    pub x: f64,
+    /// The members' extent in days: where activating the marker zooms to.
+    pub start: f64,
+    pub end: f64,
+}
+
+/// One lane at one zoom.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LaneScene {
+    pub items: Vec<Item>,
+    pub chips: Vec<Chip>,
+    /// Position in `items` of each drawn event.
+    pub index: HashMap<usize, usize>,
+}
+
+impl LaneScene {
+    pub fn item(&self, idx: usize) -> Option<&Item> {
+        self.index.get(&idx).map(|&i| &self.items[i])
+    }
+}
+
+/// Lays out lane `lane` for window `view` on a screen `width` pixels wide.
+/// Only events that can show on screen are considered.
+pub fn lane(t: &Timeline, lane: usize, view: &Viewport, width: f64, style: &Style) -> LaneScene {
+    if !(width > 0.0) {
+        return LaneScene::default();
+    }
+    let ppd = view.px_per_day(width);
+    // A point's label reaches this far right of it: include such events too.
+    let reach = (style.max_label + style.point_r * 2.0) / ppd;
+    let edge = 24.0;
+    let marks: Vec<(Mark, Shape, bool, bool)> = t
+        .in_window(view.start - reach, view.end)
+        .filter(|&i| t.lane[i] == lane)
+        .map(|i| {
+            let w = &t.when[i];
+            let shape = if w.is_range() {
+                Shape::Range
+            } else if w.precision() == Precision::Day {
+                Shape::Point
+            } else {
+                Shape::Soft
+            };
+            let title = &t.data.events[i].title;
+            let label_w = label_width(title, style.char_px, style.max_label);
+            let (mut x0, mut x1) = (
+                view.to_px(w.start() as f64, width),
+                view.to_px(w.end() as f64, width),
+            );
+            if shape == Shape::Point {
+                let x = (x0 + x1) / 2.0;
+                x0 = x - style.point_r;
+                x1 = x + style.point_r;
+            } else if x1 - x0 < style.min_bar {
+                let x = (x0 + x1) / 2.0;
+                x0 = x - style.min_bar / 2.0;
+                x1 = x + style.min_bar / 2.0;
+            }
+            // Long spans are clipped a little beyond the screen; a point,
+            // or a span wholly off screen, keeps its true place.
+            let cut_left = shape != Shape::Point && x0 < -edge && x1 > -edge;
+            let cut_right = shape != Shape::Point && x1 > width + edge && x0 < width + edge;
+            let x0 = if cut_left { -edge } else { x0 };
+            let x1 = if cut_right { width + edge } else { x1 };
+            let label_x = match shape {
+                Shape::Point => x1 + 4.0,
+                _ => x0.max(0.0) + 6.0,
+            };
+            (
+                Mark {
+                    key: i,
+                    x0,
+                    x1,
+                    label_x,
+                    label_w,
+                },
+                shape,
+                cut_left,
+                cut_right,
+            )
+        })
+        .filter(|(m, shape, ..)| {
+            let right = if *shape == Shape::Point {
+                m.label_x + m.label_w
+            } else {
+                m.x1
+            };
+            right > 0.0 && m.x0 < width
+        })
+        .collect();
+    let only_marks: Vec<Mark> = marks.iter().map(|(m, ..)| *m).collect();
+    let packed = pack(&only_marks, &style.packing);
+    let by_key: HashMap<usize, &(Mark, Shape, bool, bool)> =
+        marks.iter().map(|m| (m.0.key, m)).collect();
+    let mut items: Vec<Item> = packed
+        .placed
+        .iter()
+        .map(|p| {
+            let (m, shape, cut_left, cut_right) = by_key[&p.key];
+            Item {
+                idx: p.key,
+                row: p.row,
+                shape: *shape,
+                x0: m.x0,
+                x1: m.x1,
+                cut_left: *cut_left,
+                cut_right: *cut_right,
+                label_x: m.label_x,
+                label_w: m.label_w,
+            }
+        })
+        .collect();
+    items.sort_by_key(|it| it.idx);
+    let index = items
+        .iter()
+        .enumerate()
+        .map(|(n, it)| (it.idx, n))
+        .collect();
+    let chips = packed
+        .clusters
+        .into_iter()
+        .map(|c| {
+            let start = c.keys.iter().map(|&k| t.when[k].start()).min().unwrap_or(0) as f64;
+            let end = c.keys.iter().map(|&k| t.when[k].end()).max().unwrap_or(0) as f64;
+            Chip {
+                x: c.x0.max(0.0).min(width - style.packing.chip_w),
+                members: c.keys,
+                start,
+                end,
+            }
+        })
+        .collect();
+    LaneScene {
+        items,
+        chips,
+        index,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Lane;
+    use crate::synth;
+    use crate::viewport::Bounds;
+
+    fn bench(n: usize) -> Timeline {
+        let lanes = vec![
+            Lane {
+                id: "a".into(),
+                label: "A".into(),
+            },
+            Lane {
+                id: "b".into(),
+                label: "B".into(),
+            },
+        ];
+        Timeline::new(synth::dataset(n, &lanes, 1948, 1962)).unwrap()
+    }
+
+    #[test]
+    fn rows_fill_the_height_within_limits() {
+        assert_eq!(
+            Style::for_area(1280.0, 30.0 + 3.0 * (LANE_CHROME_H + 4.0 * ROW_H), 3)
+                .packing
+                .rows,
+            4
+        );
+        assert_eq!(Style::for_area(1280.0, 200.0, 3).packing.rows, 2);
+        assert_eq!(Style::for_area(1280.0, 5000.0, 2).packing.rows, 10);
+        assert_eq!(Style::for_area(1280.0, f64::NAN, 2).packing.rows, 3);
+    }
+
+    #[test]
+    fn every_event_in_the_window_is_drawn_or_counted_once() {
+        let t = bench(2_000);
+        let (a, b) = t.extent().unwrap();
+        let bounds = Bounds::around(a, b);
+        let v = Viewport::centered(bounds.full().center(), 400.0, &bounds);
+        let width = 1000.0;
+        let s = lane(&t, 0, &v, width, &Style::for_area(width, 600.0, 3));
+        let mut seen: Vec<usize> = s.items.iter().map(|i| i.idx).collect();
+        seen.extend(s.chips.iter().flat_map(|c| c.members.iter().copied()));
+        seen.sort();
+        let before = seen.len();
+        seen.dedup();
+        assert_eq!(before, seen.len(), "no event twice");
+        for i in t.in_window(v.start, v.end).filter(|&i| t.lane[i] == 0) {
+            assert!(
+                seen.binary_search(&i).is_ok(),
+                "event {i} in the window is missing"
+            );
+        }
+    }
+
+    #[test]
+    fn the_whole_range_of_ten_thousand_events_stays_small() {
+        let t = bench(10_000);
+        let (a, b) = t.extent().unwrap();
+        let bounds = Bounds::around(a, b);
+        let width = 1280.0;
+        let style = Style::for_area(width, 600.0, 3);
+        let s = lane(&t, 0, &bounds.full(), width, &style);
+        assert!(s.items.len() <= 200, "{} items drawn", s.items.len());
+        assert!(s.chips.len() <= 60, "{} chips", s.chips.len());
+        let counted: usize = s.items.len() + s.chips.iter().map(|c| c.members.len()).sum::<usize>();
+        assert_eq!(counted, 5_000);
+        // Chips never overlap.
+        for w in s.chips.windows(2) {
+            assert!(w[0].x + style.packing.chip_w <= w[1].x + 1e-9);
+        }
+    }
+
+    #[test]
+    fn points_spans_and_ranges_take_their_shapes() {
+        let t = bench(300);
+        let (a, b) = t.extent().unwrap();
+        let bounds = Bounds::around(a, b);
+        let mut shapes = std::collections::HashSet::new();
+        let mut v = bounds.full();
+        for _ in 0..40 {
+            for l in 0..2 {
+                for it in lane(&t, l, &v, 1200.0, &Style::for_area(1200.0, 600.0, 3)).items {
+                    let w = &t.when[it.idx];
+                    let expect = if w.is_range() {
+                        Shape::Range
+                    } else if w.precision() == Precision::Day {
+                        Shape::Point
+                    } else {
+                        Shape::Soft
+                    };
+                    assert_eq!(it.shape, expect);
+                    assert!(it.x1 > it.x0);
+                    shapes.insert(format!("{:?}", it.shape));
+                }
+            }
+            v = v.zoom_at(v.center(), 1.15, &bounds);
+        }
+        assert_eq!(shapes.len(), 3);
+    }
+
+    #[test]
+    fn a_year_long_span_seen_from_inside_is_cut_on_both_sides() {
+        let t = Timeline::new(crate::dataset::Dataset {
+            lanes: vec![Lane {
+                id: "a".into(),
+                label: "A".into(),
+            }],
+            sources: vec![crate::dataset::Source {
+                id: "s".into(),
+                citation: "S".into(),
+                short: String::new(),
+                text: None,
+            }],
+            actors: vec![],
+            events: vec![crate::dataset::Event {
+                id: "year".into(),
+                lane: "a".into(),
+                date: "1957".into(),
+                date_label: None,
+                title: "A year".into(),
+                summary: "s".into(),
+                actors: vec![],
+                citations: vec![crate::dataset::Citation {
+                    source: "s".into(),
+                    locator: "l".into(),
+                    quote: "q".into(),
+                }],
+                disputed: None,
+                related: vec![],
+            }],
+        })
+        .unwrap();
+        let (a, b) = t.extent().unwrap();
+        let bounds = Bounds::around(a, b);
+        let v = Viewport::centered(bounds.full().center(), 20.0, &bounds);
+        let s = lane(&t, 0, &v, 800.0, &Style::for_area(800.0, 600.0, 3));
+        let it = &s.items[0];
+        assert!(it.cut_left && it.cut_right);
+        assert_eq!(it.label_x, 6.0, "the label sticks to the left edge");
+    }
+}

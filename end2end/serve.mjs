@@ -1,0 +1,60 @@
+// Serves dist/ on 127.0.0.1 with the Content-Security-Policy of the public
+// contract, at / and at a sub-path (/exhibits/rift/), like a static host.
+// usage: node serve.mjs [port] [dir]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const port = Number(process.argv[2] ?? 8080);
+const roots = { '/': resolve(process.argv[3] ?? join(here, '..', 'dist')), '/hosts/': join(here, 'hosts') };
+const SUBPATH = '/exhibits/rift/';
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+async function file(root, rel) {
+  const path = normalize(join(root, rel));
+  if (!path.startsWith(root)) return null;
+  try {
+    const s = await stat(path);
+    return s.isDirectory() ? await file(root, join(rel, 'index.html')) : { path, body: await readFile(path) };
+  } catch {
+    return null;
+  }
+}
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  let pathname = decodeURIComponent(url.pathname);
+  let root = roots['/'];
+  if (pathname.startsWith('/hosts/')) {
+    root = roots['/hosts/'];
+    pathname = pathname.slice('/hosts'.length);
+  } else if (pathname.startsWith(SUBPATH)) {
+    pathname = pathname.slice(SUBPATH.length - 1);
+  }
+  const found = await file(root, pathname);
+  if (!found) {
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[extname(found.path)] ?? 'application/octet-stream',
+    'content-security-policy': CSP,
+    'cache-control': 'no-store',
+  });
+  res.end(found.body);
+}).listen(port, '127.0.0.1', () => console.log(`serving on http://127.0.0.1:${port}/`));
