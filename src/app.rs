@@ -84,6 +84,7 @@ fn Instance(
         lanes: RwSignal::new(first_lanes),
         reduced_motion: use_prefers_reduced_motion(),
         animation: RwSignal::new(0),
+        target: RwSignal::new(None),
     };
     provide_context(rift.clone());
     let notices = RwSignal::new(first_notices);

@@ -28,6 +28,8 @@ pub struct Rift {
     pub reduced_motion: Signal<bool>,
     /// Token of the running view animation; a new gesture cancels it.
     pub animation: RwSignal<u64>,
+    /// Where the running animation is heading, if one is running.
+    pub target: RwSignal<Option<Viewport>>,
 }
 
 impl Rift {
@@ -38,16 +40,20 @@ impl Rift {
         let token = self.animation.get_untracked() + 1;
         self.animation.set(token);
         if self.reduced_motion.get_untracked() {
+            self.target.set(None);
             self.view.set(target);
             return;
         }
+        self.target.set(Some(target));
         let from = self.view.get_untracked();
-        let (view, animation) = (self.view, self.animation);
+        let (view, animation, goal) = (self.view, self.animation, self.target);
         let start = now();
         const MS: f64 = 260.0;
+        #[allow(clippy::too_many_arguments)]
         fn step(
             view: RwSignal<Viewport>,
             animation: RwSignal<u64>,
+            goal: RwSignal<Option<Viewport>>,
             token: u64,
             from: Viewport,
             to: Viewport,
@@ -66,17 +72,29 @@ impl Rift {
                 end: center + span / 2.0,
             });
             if t < 1.0 {
-                request_animation_frame(move || step(view, animation, token, from, to, start));
+                request_animation_frame(move || {
+                    step(view, animation, goal, token, from, to, start)
+                });
             } else {
+                goal.set(None);
                 view.set(to);
             }
         }
-        request_animation_frame(move || step(view, animation, token, from, target, start));
+        request_animation_frame(move || step(view, animation, goal, token, from, target, start));
+    }
+
+    /// The window a step (key, button) should start from: where a running
+    /// animation is heading, so quick presses add up.
+    pub fn goal(&self) -> Viewport {
+        self.target
+            .get_untracked()
+            .unwrap_or_else(|| self.view.get_untracked())
     }
 
     /// Sets the window at once (direct manipulation: wheel, drag, pinch).
     pub fn set_view(&self, v: Viewport) {
         self.animation.update(|t| *t += 1);
+        self.target.set(None);
         self.view.set(v.clamped(&self.bounds));
     }
 

@@ -21,13 +21,13 @@ const AXIS_CHAR_PX: f64 = 7.2;
 
 /// Zooms by `factor` around the middle of the window, easing.
 pub fn zoom_center(rift: &Rift, factor: f64) {
-    let v = rift.view.get_untracked();
+    let v = rift.goal();
     rift.go_to(v.zoom_at(v.center(), factor, &rift.bounds));
 }
 
 /// Pans by a fraction of the window, easing.
 pub fn pan_fraction(rift: &Rift, fraction: f64) {
-    let v = rift.view.get_untracked();
+    let v = rift.goal();
     rift.go_to(v.pan(v.span() * fraction, &rift.bounds));
 }
 
@@ -40,14 +40,14 @@ pub fn handle_key(rift: &Rift, key: &str, shift: bool) -> bool {
         "ArrowLeft" => pan_fraction(rift, if shift { -0.5 } else { -0.1 }),
         "ArrowRight" => pan_fraction(rift, if shift { 0.5 } else { 0.1 }),
         "Home" => {
-            let v = rift.view.get_untracked();
+            let v = rift.goal();
             rift.go_to(Viewport {
                 start: b.min,
                 end: b.min + v.span(),
             });
         }
         "End" => {
-            let v = rift.view.get_untracked();
+            let v = rift.goal();
             rift.go_to(Viewport {
                 start: b.max - v.span(),
                 end: b.max,
@@ -211,7 +211,7 @@ pub fn TimelineArea() -> impl IntoView {
             on:wheel=on_wheel
             on:pointerdown=on_pointerdown
             on:pointermove=on_pointermove
-            on:pointerup=on_pointerup.clone()
+            on:pointerup=on_pointerup
             on:pointercancel=on_pointerup
             on:click:capture=on_click_capture
         >
@@ -280,7 +280,8 @@ fn LaneRow(
     };
     let items =
         move || scene.with(|s: &LaneScene| s.items.iter().map(|i| i.idx).collect::<Vec<_>>());
-    let chips = move || scene.with(|s| s.chips.clone());
+    // Count markers are keyed by position and update in place while zooming.
+    let chip_slots = move || scene.with(|s| (0..s.chips.len()).collect::<Vec<_>>());
     let shape_class = [
         "shape-circle",
         "shape-square",
@@ -297,8 +298,8 @@ fn LaneRow(
                 <For each=items key=|i| *i let:idx>
                     <EventMark idx=idx scene=scene />
                 </For>
-                <For each=chips key=|c| (c.members[0], c.members.len()) let:chip>
-                    <ClusterChip chip=chip style=style />
+                <For each=chip_slots key=|k| *k let:k>
+                    <ClusterChip position=k scene=scene style=style />
                 </For>
             </div>
         </section>
@@ -319,8 +320,13 @@ fn EventMark(
     let when = rift.data.when[idx];
     let disputed = event.disputed.is_some();
     let name = accessible_name(&rift, idx);
-    let item = move || scene.with(|s| s.item(idx).cloned());
-    let shape = item().map(|i| i.shape).unwrap_or(Shape::Point);
+    // One memo per drawn property: a zoom step that moves a point leaves its
+    // inner offsets alone, and unchanged values never touch the DOM.
+    let item = Memo::new(move |_| scene.with(|s| s.item(idx).cloned()));
+    let shape = item
+        .get_untracked()
+        .map(|i| i.shape)
+        .unwrap_or(Shape::Point);
     let class = {
         let base = match shape {
             Shape::Point => "ev point",
@@ -339,7 +345,28 @@ fn EventMark(
         }
         c
     };
-    let left = move || item().map(|i| i.x0.min(i.label_x)).unwrap_or(0.0);
+    let geometry = move |f: fn(&scene::Item) -> String| {
+        Memo::new(move |_| item.with(|i| i.as_ref().map(f).unwrap_or_default()))
+    };
+    let transform = geometry(|i| {
+        format!(
+            "translate({:.1}px, {}px)",
+            i.x0.min(i.label_x),
+            i.row as f64 * ROW_H
+        )
+    });
+    let width = geometry(|i| {
+        format!(
+            "{:.1}px",
+            i.x1.max(i.label_x + i.label_w) - i.x0.min(i.label_x)
+        )
+    });
+    let mark_left = geometry(|i| format!("{:.1}px", i.x0 - i.x0.min(i.label_x)));
+    let mark_width = geometry(|i| format!("{:.1}px", i.x1 - i.x0));
+    let label_left = geometry(|i| format!("{:.1}px", i.label_x - i.x0.min(i.label_x)));
+    let label_width = geometry(|i| format!("{:.0}px", i.label_w));
+    let cut_left = Memo::new(move |_| item.with(|i| i.as_ref().is_some_and(|i| i.cut_left)));
+    let cut_right = Memo::new(move |_| item.with(|i| i.as_ref().is_some_and(|i| i.cut_right)));
     let selected = move || rift.selected.get() == Some(idx);
     let select = {
         let rift = rift.clone();
@@ -351,32 +378,18 @@ fn EventMark(
         <button
             type="button"
             class=class
-            class:cut-left=move || item().is_some_and(|i| i.cut_left)
-            class:cut-right=move || item().is_some_and(|i| i.cut_right)
+            class:cut-left=cut_left
+            class:cut-right=cut_right
             class:selected=selected
             data-event-id=id
             aria-label=name
             aria-pressed=move || if selected() { "true" } else { "false" }
-            style:transform=move || {
-                let top = item().map(|i| i.row as f64 * ROW_H).unwrap_or(0.0);
-                format!("translate({:.1}px, {top}px)", left())
-            }
-            style:width=move || {
-                let right = item().map(|i| i.x1.max(i.label_x + i.label_w)).unwrap_or(0.0);
-                format!("{:.1}px", right - left())
-            }
+            style:transform=transform
+            style:width=width
             on:click=select
         >
-            <span
-                class="mark"
-                style:left=move || format!("{:.1}px", item().map(|i| i.x0).unwrap_or(0.0) - left())
-                style:width=move || format!("{:.1}px", item().map(|i| i.x1 - i.x0).unwrap_or(0.0))
-            ></span>
-            <span
-                class="label"
-                style:left=move || format!("{:.1}px", item().map(|i| i.label_x).unwrap_or(0.0) - left())
-                style:max-width=move || format!("{:.0}px", item().map(|i| i.label_w).unwrap_or(0.0))
-            >
+            <span class="mark" style:left=mark_left style:width=mark_width></span>
+            <span class="label" style:left=label_left style:max-width=label_width>
                 {disputed.then(|| view! { <span class="flag" title="Sources disagree">"≠"</span> })}
                 {title}
                 {when.uncertain().then(|| view! { <span class="q">"?"</span> })}
@@ -387,35 +400,56 @@ fn EventMark(
 
 #[component]
 fn ClusterChip(
-    /// The count marker to draw.
-    chip: scene::Chip,
+    /// Position of the count marker in the lane's list.
+    position: usize,
+    /// The lane's layout.
+    scene: Memo<LaneScene>,
     /// Layout sizes.
     style: Memo<Style>,
 ) -> impl IntoView {
     let rift = expect_context::<Rift>();
-    let n = chip.members.len();
-    let (start, end) = (chip.start, chip.end);
-    let name = format!(
-        "{n} more events, {}; zoom in to see them",
-        rift_core::format::window(start as i32, end as i32)
-    );
-    let top = move || style.get().packing.rows as f64 * ROW_H;
+    let chip = Memo::new(move |_| {
+        scene.with(|s| {
+            s.chips
+                .get(position)
+                .map(|c| (c.x, c.members.len(), c.start, c.end))
+        })
+    });
+    let name = move || {
+        chip.get()
+            .map(|(_, n, start, end)| {
+                format!(
+                    "{n} more events, {}; zoom in to see them",
+                    rift_core::format::window(start as i32, end as i32)
+                )
+            })
+            .unwrap_or_default()
+    };
+    let text = move || {
+        chip.get()
+            .map(|(_, n, ..)| format!("+{n}"))
+            .unwrap_or_default()
+    };
+    let transform = move || {
+        let top = style.get().packing.rows as f64 * ROW_H;
+        chip.get()
+            .map(|(x, ..)| format!("translate({x:.1}px, {top}px)"))
+            .unwrap_or_default()
+    };
     let zoom = move |_| {
-        let span = ((end - start) * 1.25).max(rift.bounds.min_span);
+        let Some((_, _, start, end)) = chip.get_untracked() else {
+            return;
+        };
         let v = rift.view.get_untracked();
-        // Zoom in at least twofold so the members can separate.
-        let span = span.min(v.span() / 2.0).max(rift.bounds.min_span);
+        // Zoom to the members, and at least twofold so they can separate.
+        let span = ((end - start) * 1.25)
+            .min(v.span() / 2.0)
+            .max(rift.bounds.min_span);
         rift.go_to(Viewport::centered((start + end) / 2.0, span, &rift.bounds));
     };
     view! {
-        <button
-            type="button"
-            class="chip"
-            aria-label=name
-            style:transform=move || format!("translate({:.1}px, {}px)", chip.x, top())
-            on:click=zoom
-        >
-            {format!("+{n}")}
+        <button type="button" class="chip" aria-label=name style:transform=transform on:click=zoom>
+            {text}
         </button>
     }
 }

@@ -361,6 +361,32 @@ impl Dataset {
     }
 }
 
+/// FNV-1a: a hash that is the same on every run and every platform.
+fn stable_hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Drawing priority: more citations first, then disputed ones, then a
+/// stable shuffle (so no period or lane is favoured by its position).
+fn ranks(events: &[Event]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|&i| {
+        let e = &events[i];
+        (
+            std::cmp::Reverse(e.citations.len()),
+            e.disputed.is_none(),
+            stable_hash(&e.id),
+        )
+    });
+    let mut rank = vec![0u32; events.len()];
+    for (r, i) in order.into_iter().enumerate() {
+        rank[i] = r as u32;
+    }
+    rank
+}
+
 /// A validated dataset with each event's date parsed, ready to draw.
 #[derive(Clone, Debug)]
 pub struct Timeline {
@@ -371,6 +397,13 @@ pub struct Timeline {
     pub lane: Vec<usize>,
     /// Event indices sorted by start day.
     pub by_start: Vec<usize>,
+    /// For each lane, its event indices sorted by start day.
+    pub by_lane: Vec<Vec<usize>>,
+    /// Characters in each event's title (labels are sized from it every frame).
+    pub title_chars: Vec<usize>,
+    /// Drawing priority of each event (0 first): better documented events
+    /// claim a row first where space is short.
+    pub rank: Vec<u32>,
     index: HashMap<String, usize>,
 }
 
@@ -390,7 +423,7 @@ impl Timeline {
             .map(|e| When::parse(&e.date))
             .collect::<Result<_, DateError>>()
             .expect("validated");
-        let lane = data.events.iter().map(|e| lanes[e.lane.as_str()]).collect();
+        let lane: Vec<usize> = data.events.iter().map(|e| lanes[e.lane.as_str()]).collect();
         let mut by_start: Vec<usize> = (0..data.events.len()).collect();
         by_start.sort_by_key(|&i| (when[i].start(), when[i].end(), i));
         let index = data
@@ -399,11 +432,24 @@ impl Timeline {
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
+        let mut by_lane = vec![Vec::new(); data.lanes.len()];
+        for &i in &by_start {
+            by_lane[lane[i]].push(i);
+        }
+        let title_chars = data
+            .events
+            .iter()
+            .map(|e| e.title.chars().count())
+            .collect();
+        let rank = ranks(&data.events);
         Ok(Timeline {
             data,
             when,
             lane,
             by_start,
+            by_lane,
+            title_chars,
+            rank,
             index,
         })
     }

@@ -7,7 +7,12 @@
 /// Estimated width of a label of `text`, capped at `max` pixels (the view
 /// truncates longer titles with an ellipsis at the same width).
 pub fn label_width(text: &str, char_px: f64, max: f64) -> f64 {
-    (text.chars().count() as f64 * char_px + 8.0).min(max)
+    label_width_chars(text.chars().count(), char_px, max)
+}
+
+/// [`label_width`] of a text of `chars` characters.
+pub fn label_width_chars(chars: usize, char_px: f64, max: f64) -> f64 {
+    (chars as f64 * char_px + 8.0).min(max)
 }
 
 /// One event as the view will draw it, in screen pixels.
@@ -76,20 +81,28 @@ pub struct Packing {
     pub chip_w: f64,
 }
 
-/// Packs marks into rows, greedily in order of their left edge: each mark
-/// takes the first row where it does not overlap the previous mark; marks
+/// Packs marks into rows in priority order (the order of `marks`): each
+/// mark takes the first row where it overlaps nothing already placed, so a
+/// mark's place depends only on higher-priority neighbours, never on what
+/// enters or leaves at the screen's edges; zooming in only adds marks. Marks
 /// that fit nowhere are grouped, neighbours together, into clusters whose
 /// count markers never overlap each other.
 pub fn pack(marks: &[Mark], p: &Packing) -> LaneLayout {
-    let mut order: Vec<&Mark> = marks.iter().collect();
-    order.sort_by(|a, b| a.left().total_cmp(&b.left()).then(a.key.cmp(&b.key)));
-    let mut row_end = vec![f64::NEG_INFINITY; p.rows];
+    // Each row: occupied extents, sorted by left edge.
+    let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); p.rows];
     let mut out = LaneLayout::default();
     let mut overflow: Vec<&Mark> = Vec::new();
-    for m in order {
-        match row_end.iter().position(|end| *end + p.gap <= m.left()) {
-            Some(row) => {
-                row_end[row] = m.right();
+    for m in marks {
+        let (left, right) = (m.left(), m.right());
+        let slot = rows.iter().enumerate().find_map(|(r, row)| {
+            let pos = row.partition_point(|iv| iv.0 < left);
+            let prev_ok = pos == 0 || row[pos - 1].1 + p.gap <= left;
+            let next_ok = pos == row.len() || right + p.gap <= row[pos].0;
+            (prev_ok && next_ok).then_some((r, pos))
+        });
+        match slot {
+            Some((row, pos)) => {
+                rows[row].insert(pos, (left, right));
                 out.rows_used = out.rows_used.max(row + 1);
                 out.placed.push(Placed { key: m.key, row });
             }
@@ -217,12 +230,49 @@ mod tests {
     }
 
     #[test]
-    fn order_of_input_does_not_matter() {
-        let marks: Vec<Mark> = (0..20)
-            .map(|i| point(i, (i * 37 % 200) as f64, 60.0))
+    fn higher_priority_marks_win_their_place() {
+        // The second mark overlaps the first in every row it could take.
+        let p = Packing { rows: 1, ..P };
+        let a = point(0, 100.0, 80.0);
+        let b = point(1, 120.0, 80.0);
+        assert_eq!(pack(&[a, b], &p).placed, vec![Placed { key: 0, row: 0 }]);
+        assert_eq!(pack(&[b, a], &p).placed, vec![Placed { key: 1, row: 0 }]);
+    }
+
+    #[test]
+    fn a_mark_entering_far_away_moves_nothing() {
+        let marks: Vec<Mark> = (0..30)
+            .map(|i| point(i, 200.0 + (i * 37 % 500) as f64, 60.0))
             .collect();
-        let mut rev = marks.clone();
-        rev.reverse();
-        assert_eq!(pack(&marks, &P), pack(&rev, &P));
+        let before = pack(&marks, &P);
+        // A higher-priority mark appears at the left edge.
+        let mut with_edge = vec![point(99, -40.0, 60.0)];
+        with_edge.extend(marks.iter().copied());
+        let after = pack(&with_edge, &P);
+        for p in &before.placed {
+            assert!(after.placed.contains(p), "{p:?} moved");
+        }
+    }
+
+    #[test]
+    fn zooming_in_only_adds_points() {
+        // Points spread apart as the scale grows; labels keep their width.
+        let at = |scale: f64| -> Vec<Mark> {
+            (0..60)
+                .map(|i| point(i, ((i * 7919) % 1000) as f64 * scale, 70.0))
+                .collect()
+        };
+        let mut placed: Vec<Placed> = pack(&at(1.0), &P).placed;
+        for step in 1..20 {
+            let next = pack(&at(1.0 + step as f64 * 0.1), &P).placed;
+            for p in &placed {
+                assert!(
+                    next.iter().any(|n| n.key == p.key),
+                    "{} dropped at step {step}",
+                    p.key
+                );
+            }
+            placed = next;
+        }
     }
 }

@@ -49,10 +49,10 @@ impl SourceText {
     }
 
     /// Whether `quote` occurs in the text, forgiving only white space and
-    /// line-end hyphenation.
+    /// line-end hyphenation (in the text or in the quote).
     pub fn contains(&self, quote: &str) -> bool {
-        let q: Vec<char> = crate::dataset::fold_space(quote).chars().collect();
-        if q.is_empty() {
+        let q = SourceText::new(quote.trim()).chars;
+        if q.iter().all(|c| *c == ' ') {
             return false;
         }
         (0..self.chars.len()).any(|start| self.matches_at(start, &q))
@@ -67,18 +67,28 @@ impl SourceText {
                     return true;
                 }
                 let Some(&c) = self.chars.get(i) else { break };
-                if c == SOFT {
-                    if q[j] == '-' {
-                        stack.push((i + 1, j + 1));
+                match (c == SOFT, q[j] == SOFT) {
+                    (true, true) => {
+                        i += 1;
+                        j += 1;
                     }
-                    i += 1;
-                    continue;
-                }
-                if c == q[j] {
-                    i += 1;
-                    j += 1;
-                } else {
-                    break;
+                    (true, false) => {
+                        if q[j] == '-' {
+                            stack.push((i + 1, j + 1));
+                        }
+                        i += 1;
+                    }
+                    (false, true) => {
+                        if c == '-' {
+                            stack.push((i + 1, j + 1));
+                        }
+                        j += 1;
+                    }
+                    (false, false) if c == q[j] => {
+                        i += 1;
+                        j += 1;
+                    }
+                    _ => break,
                 }
             }
         }
@@ -103,6 +113,10 @@ mod tests {
         );
         assert!(t.contains("the SovietYugoslav rapprochement"), "or joined");
         assert!(t.contains("leadership’s  disapproval"));
+        assert!(
+            t.contains("the mid-1950s, be-\ncause of"),
+            "hyphenated in the quote too"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::dataset::Timeline;
 use crate::date::Precision;
-use crate::layout::{label_width, pack, Mark, Packing};
+use crate::layout::{label_width_chars, pack, Mark, Packing};
 use crate::viewport::Viewport;
 use std::collections::HashMap;
 
@@ -109,89 +109,91 @@ impl LaneScene {
 /// Lays out lane `lane` for window `view` on a screen `width` pixels wide.
 /// Only events that can show on screen are considered.
 pub fn lane(t: &Timeline, lane: usize, view: &Viewport, width: f64, style: &Style) -> LaneScene {
-    if !(width > 0.0) {
+    if width.is_nan() || width <= 0.0 {
         return LaneScene::default();
     }
     let ppd = view.px_per_day(width);
     // A point's label reaches this far right of it: include such events too.
     let reach = (style.max_label + style.point_r * 2.0) / ppd;
     let edge = 24.0;
-    let marks: Vec<(Mark, Shape, bool, bool)> = t
-        .in_window(view.start - reach, view.end)
-        .filter(|&i| t.lane[i] == lane)
-        .map(|i| {
-            let w = &t.when[i];
-            let shape = if w.is_range() {
-                Shape::Range
-            } else if w.precision() == Precision::Day {
-                Shape::Point
-            } else {
-                Shape::Soft
-            };
-            let title = &t.data.events[i].title;
-            let label_w = label_width(title, style.char_px, style.max_label);
-            let (mut x0, mut x1) = (
-                view.to_px(w.start() as f64, width),
-                view.to_px(w.end() as f64, width),
-            );
-            if shape == Shape::Point {
-                let x = (x0 + x1) / 2.0;
-                x0 = x - style.point_r;
-                x1 = x + style.point_r;
-            } else if x1 - x0 < style.min_bar {
-                let x = (x0 + x1) / 2.0;
-                x0 = x - style.min_bar / 2.0;
-                x1 = x + style.min_bar / 2.0;
-            }
-            // Long spans are clipped a little beyond the screen; a point,
-            // or a span wholly off screen, keeps its true place.
-            let cut_left = shape != Shape::Point && x0 < -edge && x1 > -edge;
-            let cut_right = shape != Shape::Point && x1 > width + edge && x0 < width + edge;
-            let x0 = if cut_left { -edge } else { x0 };
-            let x1 = if cut_right { width + edge } else { x1 };
-            let label_x = match shape {
-                Shape::Point => x1 + 4.0,
-                _ => x0.max(0.0) + 6.0,
-            };
-            (
-                Mark {
-                    key: i,
-                    x0,
-                    x1,
-                    label_x,
-                    label_w,
-                },
-                shape,
-                cut_left,
-                cut_right,
-            )
-        })
-        .filter(|(m, shape, ..)| {
-            let right = if *shape == Shape::Point {
-                m.label_x + m.label_w
-            } else {
-                m.x1
-            };
-            right > 0.0 && m.x0 < width
-        })
-        .collect();
-    let only_marks: Vec<Mark> = marks.iter().map(|(m, ..)| *m).collect();
-    let packed = pack(&only_marks, &style.packing);
-    let by_key: HashMap<usize, &(Mark, Shape, bool, bool)> =
-        marks.iter().map(|m| (m.0.key, m)).collect();
+    let (lo, hi) = (view.start - reach, view.end);
+    // Marks are keyed by their position in `marks`; `meta` holds the rest.
+    let mut marks: Vec<Mark> = Vec::new();
+    let mut meta: Vec<(usize, Shape, bool, bool)> = Vec::new();
+    for &i in &t.by_lane[lane] {
+        let w = &t.when[i];
+        if w.start() as f64 >= hi {
+            break;
+        }
+        if w.end() as f64 <= lo {
+            continue;
+        }
+        let shape = if w.is_range() {
+            Shape::Range
+        } else if w.precision() == Precision::Day {
+            Shape::Point
+        } else {
+            Shape::Soft
+        };
+        let label_w = label_width_chars(t.title_chars[i], style.char_px, style.max_label);
+        let (mut x0, mut x1) = (
+            view.to_px(w.start() as f64, width),
+            view.to_px(w.end() as f64, width),
+        );
+        if shape == Shape::Point {
+            let x = (x0 + x1) / 2.0;
+            x0 = x - style.point_r;
+            x1 = x + style.point_r;
+        } else if x1 - x0 < style.min_bar {
+            let x = (x0 + x1) / 2.0;
+            x0 = x - style.min_bar / 2.0;
+            x1 = x + style.min_bar / 2.0;
+        }
+        // Long spans are clipped a little beyond the screen; a point,
+        // or a span wholly off screen, keeps its true place.
+        let cut_left = shape != Shape::Point && x0 < -edge && x1 > -edge;
+        let cut_right = shape != Shape::Point && x1 > width + edge && x0 < width + edge;
+        let x0 = if cut_left { -edge } else { x0 };
+        let x1 = if cut_right { width + edge } else { x1 };
+        let label_x = match shape {
+            Shape::Point => x1 + 4.0,
+            _ => x0.max(0.0) + 6.0,
+        };
+        let right = if shape == Shape::Point {
+            label_x + label_w
+        } else {
+            x1
+        };
+        if right <= 0.0 || x0 >= width {
+            continue;
+        }
+        marks.push(Mark {
+            key: marks.len(),
+            x0,
+            x1,
+            label_x,
+            label_w,
+        });
+        meta.push((i, shape, cut_left, cut_right));
+    }
+    // Place in priority order, not screen order.
+    let mut by_rank = marks.clone();
+    by_rank.sort_by_key(|m| t.rank[meta[m.key].0]);
+    let packed = pack(&by_rank, &style.packing);
     let mut items: Vec<Item> = packed
         .placed
         .iter()
         .map(|p| {
-            let (m, shape, cut_left, cut_right) = by_key[&p.key];
+            let m = &marks[p.key];
+            let (idx, shape, cut_left, cut_right) = meta[p.key];
             Item {
-                idx: p.key,
+                idx,
                 row: p.row,
-                shape: *shape,
+                shape,
                 x0: m.x0,
                 x1: m.x1,
-                cut_left: *cut_left,
-                cut_right: *cut_right,
+                cut_left,
+                cut_right,
                 label_x: m.label_x,
                 label_w: m.label_w,
             }
@@ -207,11 +209,16 @@ pub fn lane(t: &Timeline, lane: usize, view: &Viewport, width: f64, style: &Styl
         .clusters
         .into_iter()
         .map(|c| {
-            let start = c.keys.iter().map(|&k| t.when[k].start()).min().unwrap_or(0) as f64;
-            let end = c.keys.iter().map(|&k| t.when[k].end()).max().unwrap_or(0) as f64;
+            let members: Vec<usize> = c.keys.iter().map(|&k| meta[k].0).collect();
+            let start = members
+                .iter()
+                .map(|&k| t.when[k].start())
+                .min()
+                .unwrap_or(0) as f64;
+            let end = members.iter().map(|&k| t.when[k].end()).max().unwrap_or(0) as f64;
             Chip {
                 x: c.x0.max(0.0).min(width - style.packing.chip_w),
-                members: c.keys,
+                members,
                 start,
                 end,
             }

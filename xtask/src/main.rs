@@ -48,6 +48,55 @@ fn sizes(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Times the pure lane layout (`scene::lane`) for all lanes of a synthetic
+/// dataset at zooms from the whole range down to a week.
+fn bench_scene(n: usize) {
+    use rift_core::dataset::{Lane, Timeline};
+    use rift_core::scene::{lane, Style};
+    use rift_core::viewport::{Bounds, Viewport};
+    let lanes: Vec<Lane> = ["soviet-albanian", "soviet-yugoslav", "bloc-context"]
+        .iter()
+        .map(|id| Lane {
+            id: id.to_string(),
+            label: id.to_string(),
+        })
+        .collect();
+    let t = Timeline::new(rift_core::synth::dataset(n, &lanes, 1948, 1962)).expect("valid");
+    let (a, b) = t.extent().expect("events");
+    let bounds = Bounds::around(a, b);
+    let style = Style::for_area(1280.0, 640.0, 3);
+    println!(
+        "| window | layout of 3 lanes (median of 50) | drawn | counted |\n|---|---:|---:|---:|"
+    );
+    for span in [bounds.max_span(), 365.0 * 2.0, 90.0, 7.0] {
+        let v = Viewport::centered(
+            rift_core::date::day_from_ymd(1960, 11, 14).unwrap() as f64,
+            span,
+            &bounds,
+        );
+        let mut times = Vec::new();
+        let mut drawn = 0;
+        let mut counted = 0;
+        for _ in 0..50 {
+            let t0 = std::time::Instant::now();
+            let scenes: Vec<_> = (0..3).map(|l| lane(&t, l, &v, 1280.0, &style)).collect();
+            times.push(t0.elapsed().as_secs_f64() * 1000.0);
+            drawn = scenes.iter().map(|s| s.items.len()).sum::<usize>();
+            counted = scenes
+                .iter()
+                .flat_map(|s| &s.chips)
+                .map(|c| c.members.len())
+                .sum::<usize>();
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "| {:.0} days | {:.2} ms | {drawn} | {counted} |",
+            v.span(),
+            times[25]
+        );
+    }
+}
+
 fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -74,6 +123,10 @@ fn run() -> Result<(), String> {
             std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
             std::fs::write(dir.join("events.json"), data.to_json()).map_err(|e| e.to_string())?;
             std::fs::write(dir.join("events.csv"), data.to_csv()).map_err(|e| e.to_string())?;
+            Ok(())
+        }
+        Some("bench-scene") => {
+            bench_scene(args.get(1).and_then(|n| n.parse().ok()).unwrap_or(10_000));
             Ok(())
         }
         Some("sizes") => sizes(Path::new(args.get(1).map(String::as_str).unwrap_or("dist"))),

@@ -1,0 +1,69 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Days since 1970-01-01 of an ISO date. */
+export const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+export const root = (page: Page) => page.locator('[data-rift-timeline]');
+
+/** The visible window as read from the DOM contract. */
+export async function viewOf(page: Page) {
+  const r = root(page);
+  const start = (await r.getAttribute('data-view-start'))!;
+  const end = (await r.getAttribute('data-view-end'))!;
+  return { start, end, s: dayOf(start), e: dayOf(end), span: dayOf(end) - dayOf(start) + 1 };
+}
+
+/** Waits until the window stops moving (eased transitions). */
+export async function settled(page: Page) {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const v = await viewOf(page);
+        const now = `${v.start}/${v.end}`;
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [150, 150, 150, 300, 300, 500] },
+    )
+    .toBe(true);
+  return viewOf(page);
+}
+
+/** Collects page errors, console errors, CSP violations and requests to other origins. */
+export function watch(page: Page) {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) {
+      problems.push(`request to another origin: ${r.url()}`);
+    }
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  return problems;
+}
+
+/** Opens a page and waits for the timeline to be drawn. */
+export async function open(page: Page, hash = '') {
+  await page.goto(`./${hash}`);
+  await expect(root(page)).toBeVisible();
+  await expect(page.locator('[data-lane]').first()).toBeVisible();
+  await page.evaluate(() => {
+    (window as any).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+}
+
+/** The drawing area's box. */
+export async function areaBox(page: Page) {
+  const box = await page.locator('.area').boundingBox();
+  if (!box) throw new Error('no drawing area');
+  return box;
+}

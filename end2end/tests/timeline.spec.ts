@@ -1,0 +1,260 @@
+import { expect, test } from '@playwright/test';
+import { areaBox, dayOf, open, root, settled, viewOf, watch } from './helpers';
+
+test.describe('the timeline', () => {
+  test('shows the whole range with both lanes and their events', async ({ page }) => {
+    const problems = watch(page);
+    await open(page);
+    const v = await viewOf(page);
+    expect(v.start).toBe('1948-01-01');
+    expect(v.end).toBe('1962-12-31');
+    for (const [id, name] of [
+      ['soviet-albanian', 'Moscow – Tirana'],
+      ['soviet-yugoslav', 'Moscow – Belgrade'],
+    ]) {
+      const lane = page.locator(`[data-lane="${id}"]`);
+      await expect(lane).toHaveAttribute('role', 'group');
+      await expect(lane).toHaveAttribute('aria-label', name);
+      expect(await lane.locator('button[data-event-id]').count()).toBeGreaterThan(3);
+    }
+    // Accessible names carry the title and the date as written for people.
+    const first = page.locator('[data-lane="soviet-yugoslav"] button[data-event-id]').first();
+    await expect(first).toHaveAttribute('aria-label', /, (\d{1,2} )?[A-Z]?[a-z]* ?(19[456]\d)/);
+    // Too dense at this zoom: count markers stand in for what does not fit.
+    expect(await page.locator('.chip').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    expect(await page.evaluate(() => (window as any).__csp)).toEqual([]);
+  });
+
+  test('wheel zoom narrows the window around the pointer', async ({ page }) => {
+    await open(page);
+    const before = await viewOf(page);
+    const box = await areaBox(page);
+    const fx = 0.8;
+    const x = box.x + box.width * fx;
+    const anchor = before.s + (before.e + 1 - before.s) * fx;
+    await page.mouse.move(x, box.y + box.height / 2);
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -200);
+    const after = await settled(page);
+    expect(after.s).toBeGreaterThan(before.s);
+    expect(after.e).toBeLessThan(before.e);
+    // The day under the pointer stays under the pointer (within two days' rounding).
+    const anchorAfter = after.s + (after.e + 1 - after.s) * fx;
+    expect(Math.abs(anchorAfter - anchor)).toBeLessThan(Math.max(2, after.span * 0.01));
+    // And the reverse direction zooms back out with no jump.
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 200);
+    const back = await settled(page);
+    expect(Math.abs(back.s - before.s)).toBeLessThanOrEqual(2);
+    expect(Math.abs(back.e - before.e)).toBeLessThanOrEqual(2);
+  });
+
+  test('keys zoom, pan and jump to the ends', async ({ page }) => {
+    await open(page);
+    await page.locator('.timeline').focus();
+    const full = await viewOf(page);
+    await page.keyboard.press('+');
+    const zoomed = await settled(page);
+    expect(zoomed.span).toBeLessThan(full.span * 0.75);
+    const mid = (zoomed.s + zoomed.e) / 2;
+    expect(Math.abs(mid - (full.s + full.e) / 2)).toBeLessThan(3);
+    await page.keyboard.press('ArrowRight');
+    const panned = await settled(page);
+    expect(panned.s).toBeGreaterThan(zoomed.s);
+    expect(Math.abs(panned.span - zoomed.span)).toBeLessThanOrEqual(1);
+    await page.keyboard.press('Home');
+    expect((await settled(page)).start).toBe('1948-01-01');
+    await page.keyboard.press('End');
+    expect((await settled(page)).end).toBe('1962-12-31');
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    const out = await settled(page);
+    expect(out.span).toBeGreaterThan(panned.span);
+  });
+
+  test('zooms from 1948–1962 down to a week in November 1960 and back', async ({ page }) => {
+    await open(page);
+    const full = await viewOf(page);
+    const box = await areaBox(page);
+    // Put the pointer on 14 November 1960 and wheel in: the day stays under it.
+    const frac = (dayOf('1960-11-14') + 0.5 - full.s) / (full.e + 1 - full.s);
+    await page.mouse.move(box.x + box.width * frac, box.y + box.height / 2);
+    for (let i = 0; i < 40; i++) await page.mouse.wheel(0, -120);
+    await page.locator('.timeline').focus();
+    const week = await settled(page);
+    expect(week.span).toBeLessThanOrEqual(8);
+    // A week in November 1960 (the pointer's pixel covers about four days at the start).
+    expect(week.start).toMatch(/^1960-11-/);
+    expect(Math.abs((week.s + week.e) / 2 - dayOf('1960-11-14'))).toBeLessThanOrEqual(6);
+    // Ticks at this zoom are days.
+    await expect(page.locator('.tick.day').first()).toBeVisible();
+    // Further zoom is clamped; zoom out reverses at once.
+    await page.keyboard.press('+');
+    expect(Math.abs((await settled(page)).span - week.span)).toBeLessThanOrEqual(1);
+    await page.keyboard.press('-');
+    expect((await settled(page)).span).toBeGreaterThan(week.span);
+    await page.getByRole('button', { name: '1948–1962' }).click();
+    const all = await settled(page);
+    expect([all.start, all.end]).toEqual(['1948-01-01', '1962-12-31']);
+  });
+
+  test('dragging pans the window', async ({ page }) => {
+    await open(page, '#date=1960&span=2y');
+    const before = await viewOf(page);
+    const box = await areaBox(page);
+    const y = box.y + 20; // the axis band, clear of events
+    await page.mouse.move(box.x + box.width * 0.7, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, y, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.3, y, { steps: 5 });
+    await page.mouse.up();
+    const after = await settled(page);
+    // Dragged left by 40% of the width: the window moves later by about 40% of its span.
+    const moved = after.s - before.s;
+    expect(moved).toBeGreaterThan(before.span * 0.3);
+    expect(moved).toBeLessThan(before.span * 0.5);
+    expect(after.span).toBe(before.span);
+    // The drag opened no popover.
+    await expect(page.locator('[role="dialog"]')).toHaveCount(0);
+  });
+
+  test('the popover opens by keyboard, shows the evidence and closes with Escape', async ({ page }) => {
+    const events: string[] = [];
+    await open(page, '#date=1961-06&span=3m');
+    await page.evaluate(() => {
+      document.addEventListener('rift:select', (e: any) => ((window as any).__sel ??= []).push(e.detail.id));
+    });
+    const button = page.locator('button[data-event-id="vlora-withdrawal"]');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('[role="dialog"][data-popover-for="vlora-withdrawal"]');
+    await expect(dialog).toBeVisible();
+    await expect(root(page)).toHaveAttribute('data-selected', 'vlora-withdrawal');
+    await expect(dialog.locator('h2')).toContainText('Vlora');
+    await expect(dialog.locator('time')).toHaveText('4 June 1961');
+    const cites = dialog.locator('cite');
+    expect(await cites.count()).toBeGreaterThanOrEqual(2);
+    // Sources appear as references, never as file names.
+    for (const text of await cites.allTextContents()) {
+      expect(text).not.toMatch(/\.txt|_[0-9a-f]{8}/);
+      expect(text.length).toBeGreaterThan(20);
+    }
+    const quotes = await dialog.locator('blockquote').allTextContents();
+    expect(quotes.length).toBe(await cites.count());
+    expect(quotes.every((q) => q.trim().length > 10)).toBe(true);
+    await expect(dialog.locator('.locator').first()).not.toBeEmpty();
+    // This event is disputed: both accounts, attributed.
+    await expect(dialog.locator('.dispute')).toContainText('Edemskiy');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[role="dialog"]')).toHaveCount(0);
+    await expect(root(page)).toHaveAttribute('data-selected', '');
+    await expect(button).toBeFocused();
+    expect(await page.evaluate(() => (window as any).__sel)).toEqual(['vlora-withdrawal', null]);
+    expect(events).toEqual([]);
+  });
+
+  test('a click outside closes the popover; related events move the view', async ({ page }) => {
+    await open(page, '#date=1961-06&span=3m');
+    await page.locator('button[data-event-id="vlora-withdrawal"]').click();
+    const dialog = page.locator('[role="dialog"]');
+    await expect(dialog).toBeVisible();
+    const related = dialog.locator('button.related');
+    expect(await related.count()).toBeGreaterThan(0);
+    // Follow the Vlora base's founding (1957/1959), far outside the window.
+    const target = dialog.locator('button.related[data-related-id="vlora-naval-base-established"]');
+    await target.click();
+    await expect(page.locator('[role="dialog"]')).toHaveAttribute('data-popover-for', 'vlora-naval-base-established');
+    const v = await settled(page);
+    expect(v.s).toBeLessThan(dayOf('1959-12-31'));
+    await expect(page.locator('button[data-event-id="vlora-naval-base-established"]')).toBeVisible();
+    // Outside click.
+    const box = await areaBox(page);
+    await page.mouse.click(box.x + 10, box.y + 12);
+    await expect(page.locator('[role="dialog"]')).toHaveCount(0);
+  });
+
+  test('a count marker zooms in to its events', async ({ page }) => {
+    await open(page);
+    const chip = page.locator('[data-lane="soviet-albanian"] .chip').last();
+    const label = (await chip.textContent())!;
+    const n = Number(label.replace('+', ''));
+    expect(n).toBeGreaterThan(1);
+    const before = await viewOf(page);
+    await chip.click();
+    const after = await settled(page);
+    expect(after.span).toBeLessThan(before.span / 2);
+  });
+
+  test('the overview brush drags and resizes the window', async ({ page }) => {
+    await open(page, '#date=1955&span=2y');
+    const before = await viewOf(page);
+    const brush = page.locator('.minimap .brush');
+    const b = (await brush.boundingBox())!;
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2 + 200, b.y + b.height / 2, { steps: 6 });
+    await page.mouse.up();
+    const moved = await viewOf(page);
+    expect(moved.s).toBeGreaterThan(before.s + 365);
+    expect(Math.abs(moved.span - before.span)).toBeLessThanOrEqual(1);
+    const b2 = (await brush.boundingBox())!;
+    await page.mouse.move(b2.x + b2.width + 1, b2.y + b2.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b2.x + b2.width + 120, b2.y + b2.height / 2, { steps: 6 });
+    await page.mouse.up();
+    const resized = await viewOf(page);
+    expect(resized.s).toBe(moved.s);
+    expect(resized.span).toBeGreaterThan(moved.span + 300);
+  });
+
+  test('dispatches rift:viewchange as the window changes', async ({ page }) => {
+    await open(page);
+    await page.evaluate(() => {
+      document.addEventListener('rift:viewchange', (e: any) => ((window as any).__views ??= []).push(e.detail));
+    });
+    await page.locator('.timeline').focus();
+    await page.keyboard.press('+');
+    const v = await settled(page);
+    const views = await page.evaluate(() => (window as any).__views);
+    expect(views.length).toBeGreaterThan(0);
+    expect(views.at(-1)).toEqual({ start: v.start, end: v.end });
+  });
+
+  test('10,000 synthetic events pan and zoom without errors', async ({ page }) => {
+    const problems = watch(page);
+    await open(page, '#bench=10000');
+    const buttons = page.locator('button[data-event-id]');
+    expect(await buttons.count()).toBeGreaterThan(10);
+    expect(await page.locator('button[data-event-id], .chip').count()).toBeLessThan(1500);
+    const box = await areaBox(page);
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -250);
+    const zoomed = await settled(page);
+    expect(zoomed.span).toBeLessThan(365);
+    await page.mouse.move(box.x + box.width * 0.6, box.y + 15);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.2, box.y + 15, { steps: 10 });
+    await page.mouse.up();
+    const panned = await settled(page);
+    expect(panned.s).toBeGreaterThan(zoomed.s);
+    // Only what is visible is in the DOM.
+    expect(await page.locator('button[data-event-id]').count()).toBeLessThan(400);
+    expect(problems).toEqual([]);
+  });
+
+  test('works on a 320 px phone with touch', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await open(page);
+    await expect(page.locator('[data-lane="soviet-albanian"]')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const tap = page.locator('button[data-event-id]').first();
+    await tap.tap();
+    await expect(page.locator('[role="dialog"]')).toBeVisible();
+    const sheet = (await page.locator('[role="dialog"]').boundingBox())!;
+    expect(sheet.width).toBeGreaterThan(300);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

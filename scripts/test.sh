@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, the native tests of the pure core and
+# of the dataset against its sources, then the end-to-end tests of the release
+# build in Chromium.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$ROOT/scripts/setup.sh"
+cd "$ROOT"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (host and wasm32)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --package rift --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "native tests (core, dataset and quotes)"
+cargo test --workspace --locked
+
+step "release build"
+trunk build --release --locked
+
+step "end-to-end tests (Playwright, Chromium)"
+cd end2end
+npx playwright test "$@"
