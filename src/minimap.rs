@@ -54,10 +54,14 @@ pub fn Minimap() -> impl IntoView {
             .collect()
     };
 
-    let years: Vec<(f64, String)> = ticks::ticks(&full, 900.0, 7.0)
-        .into_iter()
-        .map(|t| (((t.day as f64 - full.start) / full.span()) * 100.0, t.label))
-        .collect();
+    // Year labels thin out with the width, as the axis does.
+    let years = Memo::new(move |_| {
+        let width = (rift.width.get() - 32.0).max(100.0);
+        ticks::ticks(&full, width, 6.5)
+            .into_iter()
+            .map(|t| (((t.day as f64 - full.start) / full.span()) * 100.0, t.label))
+            .collect::<Vec<_>>()
+    });
 
     let frac = move |day: f64| (day - full.start) / full.span() * 100.0;
     let brush_left = move || rift.view.with(|v| frac(v.start));
@@ -136,10 +140,13 @@ pub fn Minimap() -> impl IntoView {
                         .collect_view()}
                 </svg>
                 <div class="years" aria-hidden="true">
-                    {years
-                        .into_iter()
-                        .map(|(x, label)| view! { <span style:left=format!("{x:.2}%")>{label}</span> })
-                        .collect_view()}
+                    {move || {
+                        years
+                            .get()
+                            .into_iter()
+                            .map(|(x, label)| view! { <span style:left=format!("{x:.2}%")>{label}</span> })
+                            .collect_view()
+                    }}
                 </div>
                 <div
                     class="brush"

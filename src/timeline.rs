@@ -334,6 +334,10 @@ fn EventMark(
             Shape::Range => "ev range",
         };
         let mut c = base.to_string();
+        if !when.is_range() && when.precision() >= rift_core::date::Precision::Season {
+            // A season or a year: a faint band rather than a soft bar.
+            c.push_str(" band");
+        }
         if when.approximate() {
             c.push_str(" approx");
         }

@@ -36,6 +36,10 @@ impl Mark {
     fn right(&self) -> f64 {
         self.x1.max(self.label_x + self.label_w)
     }
+
+    fn center(&self) -> f64 {
+        (self.x0 + self.x1) / 2.0
+    }
 }
 
 /// A mark given a row.
@@ -52,13 +56,8 @@ pub struct Cluster {
     /// Extent of the members' markers.
     pub x0: f64,
     pub x1: f64,
-}
-
-impl Cluster {
-    /// Where the count marker is drawn.
-    pub fn center(&self) -> f64 {
-        (self.x0 + self.x1) / 2.0
-    }
+    /// Where the count marker is centred: the members' mean position.
+    pub center: f64,
 }
 
 /// The packed lane.
@@ -109,24 +108,41 @@ pub fn pack(marks: &[Mark], p: &Packing) -> LaneLayout {
             None => overflow.push(m),
         }
     }
-    overflow.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.key.cmp(&b.key)));
+    // Count markers sit at their members' mean position; neighbours whose
+    // markers would collide merge (and the merged one moves to the new mean).
+    overflow.sort_by(|a, b| a.center().total_cmp(&b.center()).then(a.key.cmp(&b.key)));
+    let mut groups: Vec<(Cluster, f64)> = Vec::new(); // cluster, sum of centres
     for m in overflow {
-        let joins = out.clusters.last().is_some_and(|c| {
-            let chip_end = c.x1.max(c.x0 + p.chip_w);
-            m.x0 <= chip_end + p.gap
-        });
-        if joins {
-            let c = out.clusters.last_mut().expect("checked");
-            c.keys.push(m.key);
-            c.x1 = c.x1.max(m.x1);
-        } else {
-            out.clusters.push(Cluster {
+        groups.push((
+            Cluster {
                 keys: vec![m.key],
                 x0: m.x0,
                 x1: m.x1,
-            });
+                center: m.center(),
+            },
+            m.center(),
+        ));
+        while groups.len() >= 2 {
+            let n = groups.len();
+            let mean = |g: &(Cluster, f64)| g.1 / g.0.keys.len() as f64;
+            if mean(&groups[n - 1]) - mean(&groups[n - 2]) >= p.chip_w + p.gap {
+                break;
+            }
+            let (last, sum) = groups.pop().expect("two groups");
+            let prev = groups.last_mut().expect("two groups");
+            prev.0.keys.extend(last.keys);
+            prev.0.x0 = prev.0.x0.min(last.x0);
+            prev.0.x1 = prev.0.x1.max(last.x1);
+            prev.1 += sum;
         }
     }
+    out.clusters = groups
+        .into_iter()
+        .map(|(mut c, sum)| {
+            c.center = sum / c.keys.len() as f64;
+            c
+        })
+        .collect();
     out
 }
 
@@ -212,7 +228,24 @@ mod tests {
         let l = pack(&marks, &P);
         assert_eq!(l.clusters.len(), 2);
         let (a, b) = (&l.clusters[0], &l.clusters[1]);
-        assert!(a.x1.max(a.x0 + P.chip_w) + P.gap < b.x0);
+        assert!(a.center + P.chip_w + P.gap <= b.center);
+    }
+
+    #[test]
+    fn a_marker_sits_where_most_of_its_events_are() {
+        // One stray overflow far left, many far right: the markers stay apart,
+        // each at its members' mean.
+        let p = Packing { rows: 1, ..P };
+        let mut marks = vec![point(0, 0.0, 500.0), point(1, 10.0, 20.0)];
+        marks.extend((2..12).map(|i| point(i, 600.0 + i as f64, 80.0)));
+        let l = pack(&marks, &p);
+        assert_eq!(l.clusters.len(), 2);
+        assert_eq!(l.clusters[0].keys, vec![1]);
+        assert!(
+            (l.clusters[1].center - 607.0).abs() < 1.0,
+            "{}",
+            l.clusters[1].center
+        );
     }
 
     #[test]

@@ -33,6 +33,9 @@ pub struct Style {
     pub packing: Packing,
 }
 
+/// A bar narrower than this carries its label beside it, not inside.
+pub const SHORT_BAR: f64 = 48.0;
+
 /// Height of the axis strip above the lanes.
 pub const AXIS_H: f64 = 30.0;
 /// Height of one row of events.
@@ -155,15 +158,10 @@ pub fn lane(t: &Timeline, lane: usize, view: &Viewport, width: f64, style: &Styl
         let cut_right = shape != Shape::Point && x1 > width + edge && x0 < width + edge;
         let x0 = if cut_left { -edge } else { x0 };
         let x1 = if cut_right { width + edge } else { x1 };
-        let label_x = match shape {
-            Shape::Point => x1 + 4.0,
-            _ => x0.max(0.0) + 6.0,
-        };
-        let right = if shape == Shape::Point {
-            label_x + label_w
-        } else {
-            x1
-        };
+        // A label starts after a point or a short bar, inside a long one.
+        let beside = shape == Shape::Point || x1 - x0 < SHORT_BAR;
+        let label_x = if beside { x1 + 4.0 } else { x0.max(0.0) + 6.0 };
+        let right = if beside { label_x + label_w } else { x1 };
         if right <= 0.0 || x0 >= width {
             continue;
         }
@@ -217,7 +215,9 @@ pub fn lane(t: &Timeline, lane: usize, view: &Viewport, width: f64, style: &Styl
                 .unwrap_or(0) as f64;
             let end = members.iter().map(|&k| t.when[k].end()).max().unwrap_or(0) as f64;
             Chip {
-                x: c.x0.max(0.0).min(width - style.packing.chip_w),
+                x: (c.center - style.packing.chip_w / 2.0)
+                    .max(0.0)
+                    .min(width - style.packing.chip_w),
                 members,
                 start,
                 end,

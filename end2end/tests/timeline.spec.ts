@@ -241,6 +241,51 @@ test.describe('the timeline', () => {
     expect(problems).toEqual([]);
   });
 
+  test('touch pinch zooms around the fingers and a swipe pans', async ({ page }) => {
+    await open(page, '#date=1958&span=6y');
+    const before = await viewOf(page);
+    const box = await areaBox(page);
+    const y = box.y + 20;
+    const fire = (type: string, id: number, x: number) =>
+      page.evaluate(
+        ([type, id, x, y]) => {
+          document.querySelector('.area')!.dispatchEvent(
+            new PointerEvent(type as string, {
+              pointerId: id as number,
+              pointerType: 'touch',
+              isPrimary: id === 1,
+              clientX: x as number,
+              clientY: y as number,
+              bubbles: true,
+              cancelable: true,
+            }),
+          );
+        },
+        [type, id, x, y],
+      );
+    const mid = box.x + box.width / 2;
+    // Two fingers 100 px apart move to 300 px apart: a threefold zoom.
+    await fire('pointerdown', 1, mid - 50);
+    await fire('pointerdown', 2, mid + 50);
+    for (let d = 50; d <= 150; d += 10) {
+      await fire('pointermove', 1, mid - d);
+      await fire('pointermove', 2, mid + d);
+    }
+    await fire('pointerup', 1, mid - 150);
+    await fire('pointerup', 2, mid + 150);
+    const pinched = await settled(page);
+    expect(pinched.span).toBeLessThan(before.span / 2.5);
+    expect(pinched.span).toBeGreaterThan(before.span / 3.5);
+    expect(Math.abs((pinched.s + pinched.e) / 2 - (before.s + before.e) / 2)).toBeLessThan(before.span * 0.02);
+    // One finger swipes right: earlier dates come into view.
+    await fire('pointerdown', 1, mid);
+    for (let x = mid; x <= mid + 200; x += 20) await fire('pointermove', 1, x);
+    await fire('pointerup', 1, mid + 200);
+    const swiped = await settled(page);
+    expect(swiped.s).toBeLessThan(pinched.s);
+    expect(Math.abs(swiped.span - pinched.span)).toBeLessThanOrEqual(1);
+  });
+
   test('works on a 320 px phone with touch', async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true });
     const page = await context.newPage();
