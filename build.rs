@@ -6,7 +6,10 @@ use rift_core::dataset::Dataset;
 use std::path::PathBuf;
 
 fn main() {
-    let path = "data/events.toml";
+    // RIFT_DATA builds from another dataset file (a draft, a fixture).
+    println!("cargo:rerun-if-env-changed=RIFT_DATA");
+    let path = std::env::var("RIFT_DATA").unwrap_or_else(|_| "data/events.toml".to_string());
+    let path = path.as_str();
     println!("cargo:rerun-if-changed={path}");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
     let data = Dataset::from_toml(&text).unwrap_or_else(|e| fail(&format!("{path}: {e}")));

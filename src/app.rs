@@ -1,25 +1,50 @@
-//! One timeline instance: loads the dataset, applies the deep link, and
-//! lays out the toolbar, the drawing area, the overview strip and the
-//! popover. Keeps the public DOM contract (data-* attributes, CustomEvents)
-//! and the address bar in step with the state.
+//! One timeline instance: loads the dataset, applies the deep link (or the
+//! embedding element's attributes), and lays out the toolbar, the drawing
+//! area, the overview strip and the popover. Keeps the public DOM contract
+//! (data-* attributes, CustomEvents), the address bar and, in an iframe, the
+//! parent window in step with the state.
 
 use crate::dom;
+use crate::embed::{self, EmbedDialog};
 use crate::minimap::Minimap;
 use crate::popover::Popover;
 use crate::state::Rift;
 use crate::timeline::{handle_key, target_within, zoom_center, TimelineArea};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::{use_element_size, use_prefers_reduced_motion};
+use leptos_use::{use_element_size, use_event_listener, use_prefers_reduced_motion};
 use rift_core::dataset::{Dataset, Timeline};
 use rift_core::date::iso;
-use rift_core::fragment::{self, Fragment, Resolved};
+use rift_core::fragment::{self, Fragment, Resolved, Span};
 use rift_core::viewport::{Bounds, STEP_FACTOR};
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
 
 /// The dataset embedded at build time (validated by build.rs).
 const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/events.json"));
+
+/// How an instance is hosted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// index.html: the full page, owning the address bar.
+    Page,
+    /// embed.html in an iframe: chrome-less, talks to its parent.
+    Frame,
+    /// embed.js: inside a shadow root on someone else's page.
+    Element,
+}
+
+/// How to start an instance.
+#[derive(Clone)]
+pub struct Options {
+    pub mode: Mode,
+    /// The view asked for (from the fragment or the element's attributes).
+    pub fragment: Fragment,
+    /// Folder URL of the full timeline page.
+    pub site: String,
+    /// The embedding element (script embeds).
+    pub host: Option<web_sys::HtmlElement>,
+}
 
 /// The dataset to show: the embedded one, or a synthetic one for `bench=N`.
 fn load(bench: Option<usize>) -> Result<Timeline, String> {
@@ -42,12 +67,14 @@ fn bounds_of(t: &Timeline) -> Bounds {
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    let frag = Fragment::parse(&dom::current_fragment());
-    match load(frag.bench) {
-        Ok(t) => view! { <Instance timeline=Arc::new(t) fragment=frag /> }.into_any(),
+pub fn App(
+    /// How the instance is hosted and what it opens on.
+    options: Options,
+) -> impl IntoView {
+    match load(options.fragment.bench) {
+        Ok(t) => view! { <Instance timeline=Arc::new(t) options=options /> }.into_any(),
         Err(message) => view! {
-            <div class="rift-error" role="alert">
+            <div class="rift rift-error" role="alert">
                 <h1>"The timeline could not load its data"</h1>
                 <pre>{message}</pre>
             </div>
@@ -60,9 +87,15 @@ pub fn App() -> impl IntoView {
 fn Instance(
     /// The validated dataset.
     timeline: Arc<Timeline>,
-    /// The deep link the page opened with.
-    fragment: Fragment,
+    /// How the instance is hosted and what it opens on.
+    options: Options,
 ) -> impl IntoView {
+    let Options {
+        mode,
+        fragment,
+        site,
+        host,
+    } = options;
     let bounds = bounds_of(&timeline);
     let Resolved {
         view: first_view,
@@ -75,6 +108,8 @@ fn Instance(
     let area = NodeRef::<html::Div>::new();
     let size = use_element_size(area);
     let rift = Rift {
+        mode,
+        site: site.into(),
         data: timeline.clone(),
         bounds,
         view: RwSignal::new(first_view),
@@ -89,6 +124,10 @@ fn Instance(
     provide_context(rift.clone());
     let notices = RwSignal::new(first_notices);
     let bench = fragment.bench;
+    let theme = host.as_ref().and_then(|h| {
+        h.get_attribute("data-theme")
+            .filter(|t| t == "light" || t == "dark")
+    });
 
     // The visible window's edges as ISO days: the DOM contract, and the
     // trigger for rift:viewchange (only when a day changes, not every frame).
@@ -97,6 +136,34 @@ fn Instance(
         let t = timeline.clone();
         Memo::new(move |_| rift.selected.get().map(|i| t.data.events[i].id.clone()))
     };
+    // The deep link of the current state, without `#`.
+    let link = {
+        let t = timeline.clone();
+        Memo::new(move |_| {
+            let v = rift.view.get();
+            let sel = rift.selected.get();
+            let lanes = rift.lanes.get();
+            let all: Vec<usize> = (0..t.data.lanes.len()).collect();
+            let ids: Vec<&str> = lanes.iter().map(|&l| t.data.lanes[l].id.as_str()).collect();
+            fragment::format(
+                &v,
+                sel.map(|i| t.data.events[i].id.as_str()),
+                (lanes != all).then_some(&ids[..]),
+                fragment.lang,
+            )
+        })
+    };
+
+    // Contract attributes on the embedding element too: for script embeds
+    // the host element is the instance's root as the page sees it.
+    if let Some(host) = host.clone() {
+        Effect::new(move |_| {
+            let (start, end) = view_days.get();
+            let _ = host.set_attribute("data-view-start", &start);
+            let _ = host.set_attribute("data-view-end", &end);
+            let _ = host.set_attribute("data-selected", &selected_id.get().unwrap_or_default());
+        });
+    }
 
     Effect::new(move |_| {
         let (start, end) = view_days.get();
@@ -110,77 +177,111 @@ fn Instance(
                 ],
             );
         }
+        if mode == Mode::Frame {
+            let v = rift.view.get_untracked();
+            embed::post_to_parent(
+                "viewchange",
+                &[
+                    ("start", JsValue::from_str(&start)),
+                    ("end", JsValue::from_str(&end)),
+                    ("date", JsValue::from_str(&iso(v.center().floor() as i32))),
+                    (
+                        "span",
+                        JsValue::from_str(&Span::for_days(v.span()).to_string()),
+                    ),
+                    ("fragment", JsValue::from_str(&link.get_untracked())),
+                ],
+            );
+        }
     });
     Effect::new(move |prev: Option<Option<String>>| {
         let id = selected_id.get();
-        if let Some(el) = root.get() {
-            if prev.is_some() {
-                let v = id
-                    .as_deref()
-                    .map(JsValue::from_str)
-                    .unwrap_or(JsValue::NULL);
-                dom::dispatch(&el, "rift:select", &[("id", v)]);
+        if prev.is_some() {
+            let v = id
+                .as_deref()
+                .map(JsValue::from_str)
+                .unwrap_or(JsValue::NULL);
+            if let Some(el) = root.get() {
+                dom::dispatch(&el, "rift:select", &[("id", v.clone())]);
+            }
+            if mode == Mode::Frame {
+                embed::post_to_parent(
+                    "select",
+                    &[
+                        ("id", v),
+                        ("fragment", JsValue::from_str(&link.get_untracked())),
+                    ],
+                );
             }
         }
         id
     });
 
     // Keep the address bar a shareable link (debounced), unless this is a
-    // synthetic load test.
+    // synthetic load test or an embed on someone else's page.
+    let owns_url = mode != Mode::Element && bench.is_none();
     let last_written = StoredValue::new(dom::current_fragment());
     let pending = StoredValue::new(0u64);
-    Effect::new({
-        let t = timeline.clone();
-        move |first: Option<()>| {
-            let v = rift.view.get();
-            let sel = rift.selected.get();
-            let lanes = rift.lanes.get();
-            if bench.is_some() || first.is_none() {
-                // Opening the page does not rewrite the link it came from.
-                return;
-            }
-            let all: Vec<usize> = (0..t.data.lanes.len()).collect();
-            let lane_ids: Vec<&str> = lanes.iter().map(|&l| t.data.lanes[l].id.as_str()).collect();
-            let text = fragment::format(
-                &v,
-                sel.map(|i| t.data.events[i].id.as_str()),
-                (lanes != all).then_some(&lane_ids[..]),
-                None,
-            );
-            let token = pending.get_value() + 1;
-            pending.set_value(token);
-            set_timeout(
-                move || {
-                    if pending.get_value() == token && last_written.get_value() != text {
-                        dom::replace_fragment(&text);
-                        last_written.set_value(text);
-                    }
-                },
-                std::time::Duration::from_millis(250),
-            );
+    Effect::new(move |first: Option<()>| {
+        let text = link.get();
+        if !owns_url || first.is_none() {
+            // Opening the page does not rewrite the link it came from.
+            return;
         }
+        let token = pending.get_value() + 1;
+        pending.set_value(token);
+        set_timeout(
+            move || {
+                if pending.get_value() == token && last_written.get_value() != text {
+                    dom::replace_fragment(&text);
+                    last_written.set_value(text);
+                }
+            },
+            std::time::Duration::from_millis(250),
+        );
     });
 
-    // Back, forward and edited links: apply the new fragment.
-    let _ = leptos_use::use_event_listener(window(), leptos::ev::hashchange, {
+    // Applies a new request (a changed fragment, a goto message).
+    let apply = {
         let t = timeline.clone();
         let rift = rift.clone();
-        move |_| {
-            let text = dom::current_fragment();
-            if text == last_written.get_value() {
-                return;
-            }
-            last_written.set_value(text.clone());
-            let f = Fragment::parse(&text);
+        move |f: Fragment| {
             let r = fragment::resolve(&f, &t, &rift.bounds);
             rift.go_to(r.view);
             rift.selected.set(r.selected);
             rift.lanes.set(r.lanes);
             notices.set(r.notices);
         }
-    });
+    };
 
-    // Keys anywhere in the instance (outside text fields and the popover).
+    // Back, forward and edited links.
+    if owns_url {
+        let apply = apply.clone();
+        let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| {
+            let text = dom::current_fragment();
+            if text == last_written.get_value() {
+                return;
+            }
+            last_written.set_value(text.clone());
+            apply(Fragment::parse(&text));
+        });
+    }
+
+    // An iframe host may send {source: "rift", type: "goto", date, span?, event?}.
+    if mode == Mode::Frame {
+        let apply = apply.clone();
+        let _ = use_event_listener(
+            window(),
+            leptos::ev::message,
+            move |e: web_sys::MessageEvent| {
+                if let Some(f) = embed::goto_of_message(&e.data()) {
+                    apply(f);
+                }
+            },
+        );
+    }
+
+    // Keys anywhere in the instance (outside text fields and dialogs).
     let on_keydown = {
         let rift = rift.clone();
         move |e: leptos::ev::KeyboardEvent| {
@@ -188,7 +289,7 @@ fn Instance(
             if e.ctrl_key()
                 || e.meta_key()
                 || e.alt_key()
-                || target_within(ev, "input, textarea, .popover")
+                || target_within(ev, "input, textarea, .popover, .embed-dialog")
             {
                 return;
             }
@@ -203,7 +304,7 @@ fn Instance(
     };
 
     // A press outside the popover and the events closes the popover.
-    let _ = leptos_use::use_event_listener(document(), leptos::ev::pointerdown, {
+    let _ = use_event_listener(document(), leptos::ev::pointerdown, {
         let rift = rift.clone();
         move |e: web_sys::PointerEvent| {
             let ev: &web_sys::Event = e.as_ref();
@@ -237,6 +338,7 @@ fn Instance(
     });
 
     let copy_status = RwSignal::new(String::new());
+    let embed_open = RwSignal::new(false);
     let zoom_in = {
         let rift = rift.clone();
         move |_| zoom_center(&rift, STEP_FACTOR)
@@ -249,26 +351,51 @@ fn Instance(
         let rift = rift.clone();
         move |_| rift.go_to(rift.bounds.full())
     };
-    let copy_link = move |_| {
-        copy_status.set(String::new());
-        dom::copy_text(&window().location().href().unwrap_or_default(), copy_status)
+    let page_link = {
+        let site = rift.site.clone();
+        move || rift_core::snippet::page_link(&site, &link.get())
+    };
+    let copy_link = {
+        let page_link = page_link.clone();
+        move |_| {
+            copy_status.set(String::new());
+            dom::copy_text(&page_link(), copy_status)
+        }
+    };
+    let class = match mode {
+        Mode::Page => "rift rift-page",
+        Mode::Frame => "rift rift-frame",
+        Mode::Element => "rift rift-element",
+    };
+    let title = match mode {
+        Mode::Page => view! {
+            <h1 class="title">
+                "Rift"
+                <span class="subtitle">": Moscow, Tirana and Belgrade, 1948–1962"</span>
+            </h1>
+        }
+        .into_any(),
+        _ => view! {
+            <p class="title small">
+                <a href=page_link.clone() target="_blank" rel="noopener" title="Open the full timeline">"Rift"</a>
+            </p>
+        }
+        .into_any(),
     };
 
     view! {
         <div
-            class="rift"
+            class=class
             node_ref=root
-            data-rift-timeline=""
+            data-rift-timeline=(mode != Mode::Element).then_some("")
+            data-theme=theme
             data-view-start=move || view_days.get().0
             data-view-end=move || view_days.get().1
             data-selected=move || selected_id.get().unwrap_or_default()
             on:keydown=on_keydown
         >
             <header class="toolbar">
-                <h1 class="title">
-                    "Rift"
-                    <span class="subtitle">": Moscow, Tirana and Belgrade, 1948–1962"</span>
-                </h1>
+                {title}
                 <p class="window" aria-live="polite">
                     <span class="visually-hidden">"Showing "</span>
                     {move || announced.get()}
@@ -278,6 +405,9 @@ fn Instance(
                     <button type="button" class="zoom-in" aria-label="Zoom in" title="Zoom in (+)" on:click=zoom_in>"+"</button>
                     <button type="button" class="zoom-all" title="Whole range (0)" on:click=zoom_all>"1948–1962"</button>
                     <button type="button" class="copy-link" on:click=copy_link>"Copy link"</button>
+                    {(mode == Mode::Page).then(|| view! {
+                        <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>"Embed"</button>
+                    })}
                     <span class="copy-status" role="status">{move || copy_status.get()}</span>
                 </div>
             </header>
@@ -288,14 +418,14 @@ fn Instance(
                     tabindex="0"
                     role="region"
                     aria-label="Timeline. Plus and minus zoom, arrow keys pan, Home and End go to the ends, Tab moves through events."
-                    aria-describedby="rift-window"
                 >
                     <TimelineArea />
                 </div>
             </div>
             <Minimap />
             <Popover root=root />
-            <p id="rift-window" class="visually-hidden">{window_label}</p>
+            <EmbedDialog open=embed_open />
+            <p class="visually-hidden">{window_label}</p>
         </div>
     }
 }

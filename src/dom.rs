@@ -10,13 +10,9 @@ pub fn base_url() -> String {
     href.split('#').next().unwrap_or_default().to_string()
 }
 
-/// A link that opens this page on one event.
-pub fn link_to_event(id: &str) -> String {
-    format!(
-        "{}#event={}",
-        base_url(),
-        rift_core::fragment::percent_encode(id)
-    )
+/// Folder URL of the timeline page a page URL belongs to.
+pub fn site_of(url: &str) -> String {
+    rift_core::snippet::folder_of(url)
 }
 
 /// The current fragment, without `#`.

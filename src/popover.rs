@@ -142,18 +142,20 @@ pub fn Popover(
                 })
                 .collect();
             let copy_ref = {
+                let site = rift.site.clone();
                 let title = e.title.clone();
                 let date = date.clone();
                 let id = e.id.clone();
                 move |_| {
-                    let url = dom::link_to_event(&id);
+                    let url = rift_core::snippet::event_link(&site, &id);
                     let text = reference(&title, &date, &sources, &url);
                     dom::copy_text(&text, status);
                 }
             };
             let copy_link = {
                 let id = e.id.clone();
-                move |_| dom::copy_text(&dom::link_to_event(&id), status)
+                let site = rift.site.clone();
+                move |_| dom::copy_text(&rift_core::snippet::event_link(&site, &id), status)
             };
             let close = close.clone();
             Some(view! {

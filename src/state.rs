@@ -10,6 +10,10 @@ use std::sync::Arc;
 /// Everything the parts of one instance share.
 #[derive(Clone)]
 pub struct Rift {
+    /// How the instance is hosted.
+    pub mode: crate::app::Mode,
+    /// Folder URL of the full timeline page (links and snippets point there).
+    pub site: Arc<str>,
     /// The validated dataset (immutable).
     pub data: Arc<Timeline>,
     /// Where the window may go.

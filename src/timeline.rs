@@ -458,9 +458,16 @@ fn ClusterChip(
     }
 }
 
-/// Whether an event target is inside an element matching `selector`.
+/// Whether an event's real target (inside shadow roots too) is inside an
+/// element matching `selector`.
 pub fn target_within(e: &web_sys::Event, selector: &str) -> bool {
-    e.target()
+    let first = e.composed_path().get(0);
+    let target = if first.is_undefined() || first.is_null() {
+        e.target().map(wasm_bindgen::JsValue::from)
+    } else {
+        Some(first)
+    };
+    target
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|el| el.closest(selector).ok().flatten())
         .is_some()

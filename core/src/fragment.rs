@@ -170,11 +170,26 @@ impl Fragment {
     /// Parses a fragment, with or without its leading `#`. Never fails: what
     /// cannot be read is listed in `problems`.
     pub fn parse(raw: &str) -> Fragment {
-        let mut f = Fragment::default();
         let body = raw.strip_prefix('#').unwrap_or(raw);
-        if body.is_empty() {
-            return f;
+        let mut pairs = Vec::new();
+        for part in body.split('&').filter(|p| !p.is_empty()) {
+            match part.split_once('=') {
+                Some((k, v)) => pairs.push((percent_decode(k), percent_decode(v))),
+                // A bare date: `#1961-06-04`.
+                None => pairs.push((String::new(), percent_decode(part))),
+            }
         }
+        Fragment::from_pairs(pairs)
+    }
+
+    /// Reads already-decoded key/value pairs: the fragment's, an embedding
+    /// element's `data-*` attributes, or a `goto` message's fields. A pair
+    /// with an empty key is a bare date. Never fails: what cannot be read is
+    /// listed in `problems`.
+    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Fragment {
+        let mut f = Fragment::default();
         let mut bad = |key: &str, value: &str, reason: &'static str| {
             f.problems.push(Problem {
                 key: key.to_string(),
@@ -188,37 +203,26 @@ impl Fragment {
         let mut lanes = None;
         let mut lang = None;
         let mut bench = None;
-        for part in body.split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = match part.split_once('=') {
-                Some((k, v)) => (percent_decode(k), percent_decode(v)),
-                None => {
-                    // A bare date: `#1961-06-04`.
-                    let v = percent_decode(part);
-                    match PartialDate::parse(&v) {
-                        Some(d) => date = Some(d),
-                        None => bad("", &v, "is not a date or a key=value pair"),
-                    }
-                    continue;
-                }
-            };
-            match key.as_str() {
-                "date" => match PartialDate::parse(&value) {
+        for (key, value) in pairs {
+            let (key, value) = (key.as_ref(), value.as_ref().trim());
+            match key {
+                "" => match PartialDate::parse(value) {
                     Some(d) => date = Some(d),
-                    None => bad(
-                        "date",
-                        &value,
-                        "is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                    ),
+                    None => bad("", value, "is not a date or a key=value pair"),
                 },
-                "span" => match Span::parse(&value) {
+                "date" => match PartialDate::parse(value) {
+                    Some(d) => date = Some(d),
+                    None => bad("date", value, "is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                },
+                "span" => match Span::parse(value) {
                     Some(s) => span = Some(s),
-                    None => bad("span", &value, "is not a span (a number and d, w, m or y)"),
+                    None => bad("span", value, "is not a span (a number and d, w, m or y)"),
                 },
                 "event" => {
                     if value.is_empty() {
-                        bad("event", &value, "is empty");
+                        bad("event", value, "is empty");
                     } else {
-                        event = Some(value)
+                        event = Some(value.to_string())
                     }
                 }
                 "lanes" => {
@@ -229,24 +233,20 @@ impl Fragment {
                         .map(str::to_string)
                         .collect();
                     if list.is_empty() {
-                        bad("lanes", &value, "names no lane");
+                        bad("lanes", value, "names no lane");
                     } else {
                         lanes = Some(list)
                     }
                 }
-                "lang" => match Lang::parse(&value) {
+                "lang" => match Lang::parse(value) {
                     Some(l) => lang = Some(l),
-                    None => bad("lang", &value, "is not a language (en, sq or ru)"),
+                    None => bad("lang", value, "is not a language (en, sq or ru)"),
                 },
                 "bench" => match value.parse::<usize>() {
                     Ok(n) if (1..=MAX_BENCH).contains(&n) => bench = Some(n),
-                    _ => bad(
-                        "bench",
-                        &value,
-                        "is not a number of events from 1 to 100000",
-                    ),
+                    _ => bad("bench", value, "is not a number of events from 1 to 100000"),
                 },
-                _ => bad(&key, &value, "is not a key this timeline knows"),
+                _ => bad(key, value, "is not a key this timeline knows"),
             }
         }
         f.date = date;
@@ -256,6 +256,17 @@ impl Fragment {
         f.lang = lang;
         f.bench = bench;
         f
+    }
+
+    /// Whether the fragment asks for anything at all.
+    pub fn is_empty(&self) -> bool {
+        self.date.is_none()
+            && self.span.is_none()
+            && self.event.is_none()
+            && self.lanes.is_none()
+            && self.lang.is_none()
+            && self.bench.is_none()
+            && self.problems.is_empty()
     }
 }
 

@@ -9,6 +9,7 @@ pub mod fragment;
 pub mod layout;
 pub mod quotes;
 pub mod scene;
+pub mod snippet;
 pub mod synth;
 pub mod ticks;
 pub mod viewport;

@@ -226,9 +226,23 @@ pub fn lane(t: &Timeline, lane: usize, view: &Viewport, width: f64, style: &Styl
         .collect();
     LaneScene {
         items,
-        chips,
+        chips: spread(chips, width, style.packing.chip_w + 4.0),
         index,
     }
+}
+
+/// Keeps count markers clamped to the screen edges from overlapping: each
+/// is pushed right of its left neighbour, then left of its right neighbour.
+fn spread(mut chips: Vec<Chip>, width: f64, step: f64) -> Vec<Chip> {
+    for i in 1..chips.len() {
+        chips[i].x = chips[i].x.max(chips[i - 1].x + step);
+    }
+    let mut limit = width - step + 4.0;
+    for c in chips.iter_mut().rev() {
+        c.x = c.x.min(limit);
+        limit = c.x - step;
+    }
+    chips
 }
 
 #[cfg(test)]
@@ -299,9 +313,28 @@ mod tests {
         assert!(s.chips.len() <= 60, "{} chips", s.chips.len());
         let counted: usize = s.items.len() + s.chips.iter().map(|c| c.members.len()).sum::<usize>();
         assert_eq!(counted, 5_000);
-        // Chips never overlap.
+        // Chips never overlap, even where the screen edges clamp them.
         for w in s.chips.windows(2) {
             assert!(w[0].x + style.packing.chip_w <= w[1].x + 1e-9);
+        }
+        for v in [
+            Viewport {
+                start: bounds.min,
+                end: bounds.min + 400.0,
+            },
+            Viewport {
+                start: bounds.max - 400.0,
+                end: bounds.max,
+            },
+        ] {
+            let s = lane(&t, 0, &v, 500.0, &style);
+            for w in s.chips.windows(2) {
+                assert!(
+                    w[0].x + style.packing.chip_w <= w[1].x + 1e-9,
+                    "{:?}",
+                    s.chips
+                );
+            }
         }
     }
 
