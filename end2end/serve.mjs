@@ -22,6 +22,7 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.ico': 'image/svg+xml',
 };
 
 async function file(root, rel) {
@@ -42,6 +43,9 @@ createServer(async (req, res) => {
   if (pathname.startsWith('/hosts/')) {
     root = roots['/hosts/'];
     pathname = pathname.slice('/hosts'.length);
+  } else if (pathname === '/favicon.ico') {
+    // A host site has its own icon; browsers ask for it unprompted.
+    pathname = '/favicon.svg';
   } else if (pathname.startsWith(SUBPATH)) {
     pathname = pathname.slice(SUBPATH.length - 1);
   }

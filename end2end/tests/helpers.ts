@@ -36,7 +36,13 @@ export function watch(page: Page) {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    // Failed loads are reported with their address below.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
+      problems.push(`console error: ${m.text()}`);
+    }
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   page.on('request', (r) => {
     const u = new URL(r.url());
@@ -48,17 +54,22 @@ export function watch(page: Page) {
   return problems;
 }
 
-/** Opens a page and waits for the timeline to be drawn. */
-export async function open(page: Page, hash = '') {
-  await page.goto(`./${hash}`);
-  await expect(root(page)).toBeVisible();
-  await expect(page.locator('[data-lane]').first()).toBeVisible();
-  await page.evaluate(() => {
+/** Records CSP violations in every frame from the first script on. */
+export async function recordCsp(page: Page) {
+  await page.addInitScript(() => {
     (window as any).__csp = [];
     document.addEventListener('securitypolicyviolation', (e) =>
       (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
+}
+
+/** Opens a page and waits for the timeline to be drawn. */
+export async function open(page: Page, hash = '') {
+  await recordCsp(page);
+  await page.goto(`./${hash}`);
+  await expect(root(page)).toBeVisible();
+  await expect(page.locator('[data-lane]').first()).toBeVisible();
 }
 
 /** The drawing area's box. */

@@ -1,0 +1,207 @@
+import { expect, test, type Page } from '@playwright/test';
+import { dayOf, recordCsp, watch } from './helpers';
+
+async function frameView(page: Page) {
+  const f = page.frameLocator('#rift');
+  const r = f.locator('[data-rift-timeline]');
+  await expect(r).toBeVisible();
+  const start = (await r.getAttribute('data-view-start'))!;
+  const end = (await r.getAttribute('data-view-end'))!;
+  return { start, end, s: dayOf(start), e: dayOf(end), span: dayOf(end) - dayOf(start) + 1 };
+}
+
+test.describe('iframe embed', () => {
+  test('the article mirrors the view in its own URL and restores it', async ({ page }) => {
+    const problems = watch(page);
+    await recordCsp(page);
+    await page.goto('/hosts/news-article.html');
+    const first = await frameView(page);
+    expect(first.start.slice(0, 4)).toBe('1961');
+    // viewchange reaches the host, which mirrors it.
+    await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toContain('#rift=date=1961-');
+    // Zoom inside the frame: the host hears of it.
+    const f = page.frameLocator('#rift');
+    await f.locator('.timeline').focus();
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await expect.poll(async () => (await frameView(page)).span).toBeLessThan(first.span * 0.6);
+    await expect
+      .poll(async () => JSON.parse((await page.locator('body').getAttribute('data-last-message')) ?? '{}'))
+      .toMatchObject({ source: 'rift', type: 'viewchange', start: (await frameView(page)).start });
+    const shared = page.url();
+    const settledView = await frameView(page);
+    // A reader opening the article's link sees the same view in the frame.
+    const other = await page.context().newPage();
+    await other.goto(shared);
+    await expect.poll(async () => (await frameView(other)).start).toBe(settledView.start);
+    expect(problems).toEqual([]);
+    expect(await page.evaluate(() => (window as any).__csp)).toEqual([]);
+  });
+
+  test('goto messages move the frame; messages of other shapes are ignored', async ({ page }) => {
+    await page.goto('/hosts/news-article.html');
+    await frameView(page);
+    await page.getByRole('button', { name: '3 December 1961' }).click();
+    await expect.poll(async () => (await frameView(page)).start).toMatch(/^1961-11-2/);
+    const dec = await frameView(page);
+    expect(dec.s).toBeLessThanOrEqual(dayOf('1961-12-03'));
+    expect(dec.e).toBeGreaterThanOrEqual(dayOf('1961-12-03'));
+    await page.getByRole('button', { name: 'The Vlora withdrawal' }).click();
+    const f = page.frameLocator('#rift');
+    await expect(f.locator('[role="dialog"][data-popover-for="vlora-withdrawal"]')).toBeVisible();
+    await expect(f.locator('[data-rift-timeline]')).toHaveAttribute('data-selected', 'vlora-withdrawal');
+    // The select reached the host too.
+    await expect
+      .poll(async () => JSON.parse((await page.locator('body').getAttribute('data-last-message')) ?? '{}').type)
+      .toMatch(/select|viewchange/);
+    const before = await frameView(page);
+    await page.evaluate(() => {
+      const w = (document.getElementById('rift') as HTMLIFrameElement).contentWindow!;
+      w.postMessage({ source: 'other', type: 'goto', date: '1950' }, '*');
+      w.postMessage({ source: 'rift', type: 'goto', date: 1950 }, '*');
+      w.postMessage({ source: 'rift', type: 'zoom', date: '1950' }, '*');
+      w.postMessage({ source: 'rift', type: 'goto' }, '*');
+      w.postMessage('goto 1950', '*');
+      w.postMessage(null, '*');
+    });
+    await page.waitForTimeout(600);
+    expect((await frameView(page)).start).toBe(before.start);
+    await expect(f.locator('.notice')).toHaveCount(0);
+    // The right shape with a bad value: applied as far as it can be, with a notice.
+    await page.evaluate(() => {
+      const w = (document.getElementById('rift') as HTMLIFrameElement).contentWindow!;
+      w.postMessage({ source: 'rift', type: 'goto', date: '1961-13' }, '*');
+    });
+    await expect(f.locator('.notice')).toContainText("date '1961-13'");
+  });
+
+  test("the article's back and forward drive the frame", async ({ page }) => {
+    await page.goto('/hosts/news-article.html');
+    await frameView(page);
+    await page.goto(`/hosts/news-article.html#rift=${encodeURIComponent('date=1950&span=2y')}`);
+    await expect.poll(async () => (await frameView(page)).start.slice(0, 4)).toBe('1949');
+    await page.goto(`/hosts/news-article.html#rift=${encodeURIComponent('date=1960-11&span=1m')}`);
+    await expect.poll(async () => (await frameView(page)).start.slice(0, 4)).toBe('1960');
+    await page.goBack();
+    await expect.poll(async () => (await frameView(page)).start.slice(0, 4)).toBe('1949');
+  });
+
+  test('embed.html is chrome-less and fills its frame', async ({ page }) => {
+    await page.setViewportSize({ width: 700, height: 480 });
+    await page.goto('/exhibits/rift/embed.html#date=1961-06');
+    const r = page.locator('[data-rift-timeline]');
+    await expect(r).toBeVisible();
+    await expect(page.locator('h1')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Embed' })).toHaveCount(0);
+    const box = (await r.boundingBox())!;
+    expect(box.width).toBe(700);
+    expect(box.height).toBe(480);
+  });
+});
+
+test.describe('script embed', () => {
+  test('two instances on one page are independent', async ({ page }) => {
+    const problems = watch(page);
+    await recordCsp(page);
+    await page.goto('/hosts/museum.html');
+    const early = page.locator('#early');
+    const late = page.locator('#late');
+    await expect(early.locator('[data-lane]').first()).toBeVisible();
+    await expect(late.locator('[data-lane]').first()).toBeVisible();
+    // Each opens on its own period, with its own lanes in its own order.
+    await expect(early).toHaveAttribute('data-view-start', /^194[78]/);
+    await expect(late).toHaveAttribute('data-view-start', /^1961-1/);
+    expect(await early.locator('[data-lane]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-lane')))).toEqual([
+      'soviet-yugoslav',
+      'soviet-albanian',
+    ]);
+    expect(await late.locator('[data-lane]').count()).toBe(3);
+    // Zooming one leaves the other alone, and only the first reports it.
+    await page.evaluate(() => {
+      (window as any).__views = [];
+      document.addEventListener('rift:viewchange', (e) => (window as any).__views.push((e.target as Element).id));
+    });
+    const lateStart = await late.getAttribute('data-view-start');
+    const earlyStart = await early.getAttribute('data-view-start');
+    await early.locator('.timeline').focus();
+    await page.keyboard.press('+');
+    await expect(early).not.toHaveAttribute('data-view-start', earlyStart!);
+    await expect(late).toHaveAttribute('data-view-start', lateStart!);
+    expect(new Set(await page.evaluate(() => (window as any).__views))).toEqual(new Set(['early']));
+    // Selecting in one does not select in the other.
+    await late.locator('button[data-event-id]').first().click();
+    await expect(late.locator('[role="dialog"]')).toBeVisible();
+    await expect(early.locator('[role="dialog"]')).toHaveCount(0);
+    await expect(early).toHaveAttribute('data-selected', '');
+    await expect(late).not.toHaveAttribute('data-selected', '');
+    expect(problems).toEqual([]);
+    expect(await page.evaluate(() => (window as any).__csp)).toEqual([]);
+  });
+
+  test("the host's CSS does not reach in, and ours does not leak out", async ({ page }) => {
+    await page.goto('/hosts/museum.html');
+    const early = page.locator('#early');
+    const label = early.locator('button[data-event-id] .label').first();
+    await expect(label).toBeVisible();
+    const inside = await label.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { size: s.fontSize, family: s.fontFamily, transform: s.textTransform, color: s.color };
+    });
+    expect(inside.size).toBe('13px');
+    expect(inside.family).not.toContain('Comic');
+    expect(inside.transform).toBe('none');
+    // `button { all: unset }` does not reach our buttons.
+    const zoom = early.locator('.controls .zoom-in');
+    expect(await zoom.evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('1px');
+    // `[role="dialog"] { display: none !important }` does not hide our popover.
+    await early.locator('button[data-event-id]').first().click();
+    await expect(early.locator('[role="dialog"]')).toBeVisible();
+    // The host page keeps its own look.
+    const host = await page.evaluate(() => {
+      const p = getComputedStyle(document.getElementById('intro')!);
+      return {
+        size: p.fontSize,
+        transform: p.textTransform,
+        color: p.color,
+        bg: getComputedStyle(document.body).backgroundColor,
+        margin: getComputedStyle(document.body).marginTop,
+        timelineInDocument: document.querySelectorAll('.rift, .lane, .popover').length,
+        stylesheets: document.styleSheets.length,
+      };
+    });
+    expect(host).toEqual({
+      size: '30px',
+      transform: 'uppercase',
+      color: 'rgb(128, 0, 0)',
+      bg: 'rgb(255, 255, 238)',
+      margin: '0px',
+      timelineInDocument: 0,
+      stylesheets: 1,
+    });
+    // The dark instance is dark, the other follows the (light) system theme.
+    const bgOf = (id: string) =>
+      page.locator(`#${id} .rift`).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await bgOf('late')).toBe('rgb(22, 21, 19)');
+    expect(await bgOf('early')).toBe('rgb(251, 250, 247)');
+  });
+
+  test('malformed attributes each leave a working timeline with a notice', async ({ page }) => {
+    const problems = watch(page);
+    await recordCsp(page);
+    await page.goto('/hosts/bad-attributes.html');
+    const hosts = page.locator('div.bad');
+    const n = await hosts.count();
+    expect(n).toBe(10);
+    for (let i = 0; i < n; i++) {
+      const h = hosts.nth(i);
+      await expect(h.locator('[data-lane]').first()).toBeVisible();
+      await expect(h.locator('.notice')).toBeVisible();
+      await expect(h).toHaveAttribute('data-view-start', /^19\d\d-\d\d-\d\d$/);
+    }
+    await expect(hosts.nth(7).locator('.notice')).toContainText("No event '<img src=x");
+    expect(await page.locator('div.bad img').count()).toBe(0);
+    expect(await page.title()).toBe('Malformed embed attributes');
+    expect(problems).toEqual([]);
+    expect(await page.evaluate(() => (window as any).__csp)).toEqual([]);
+  });
+});
