@@ -178,6 +178,11 @@ test.describe('script embed', () => {
       timelineInDocument: 0,
       stylesheets: 1,
     });
+    // Custom properties set on the embedding element theme it.
+    const laneColour = (id: string) =>
+      page.locator(`#${id} [data-lane="soviet-yugoslav"] .lane-label`).evaluate((el) => getComputedStyle(el).color);
+    expect(await laneColour('early')).toBe('rgb(0, 128, 0)');
+    expect(await laneColour('late')).toBe('rgb(130, 177, 255)');
     // The dark instance is dark, the other follows the (light) system theme.
     const bgOf = (id: string) =>
       page.locator(`#${id} .rift`).evaluate((el) => getComputedStyle(el).backgroundColor);
