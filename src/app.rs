@@ -6,6 +6,7 @@
 
 use crate::dom;
 use crate::embed::{self, EmbedDialog};
+use crate::explore::{Filters, ListView, SearchBar};
 use crate::minimap::Minimap;
 use crate::popover::Popover;
 use crate::state::Rift;
@@ -102,8 +103,16 @@ fn Instance(
         selected: first_selected,
         lanes: first_lanes,
         notices: first_notices,
+        query: first_query,
+        list: first_list,
         ..
     } = fragment::resolve(&fragment, &timeline, &bounds);
+    let query = RwSignal::new(first_query);
+    let index = Arc::new(rift_core::search::Index::new(&timeline));
+    let results = {
+        let t = timeline.clone();
+        Memo::new(move |_| query.with(|q| Arc::new(index.run(&t, q))))
+    };
     let root = NodeRef::<html::Div>::new();
     let area = NodeRef::<html::Div>::new();
     let size = use_element_size(area);
@@ -120,6 +129,9 @@ fn Instance(
         reduced_motion: use_prefers_reduced_motion(),
         animation: RwSignal::new(0),
         target: RwSignal::new(None),
+        query,
+        results,
+        list: RwSignal::new(first_list),
     };
     provide_context(rift.clone());
     let notices = RwSignal::new(first_notices);
@@ -145,12 +157,16 @@ fn Instance(
             let lanes = rift.lanes.get();
             let all: Vec<usize> = (0..t.data.lanes.len()).collect();
             let ids: Vec<&str> = lanes.iter().map(|&l| t.data.lanes[l].id.as_str()).collect();
-            fragment::format(
-                &v,
-                sel.map(|i| t.data.events[i].id.as_str()),
-                (lanes != all).then_some(&ids[..]),
-                fragment.lang,
-            )
+            query.with(|q| {
+                fragment::format_with(
+                    &v,
+                    sel.map(|i| t.data.events[i].id.as_str()),
+                    (lanes != all).then_some(&ids[..]),
+                    fragment.lang,
+                    q,
+                    rift.list.get(),
+                )
+            })
         })
     };
 
@@ -250,6 +266,8 @@ fn Instance(
             rift.go_to(r.view);
             rift.selected.set(r.selected);
             rift.lanes.set(r.lanes);
+            rift.query.set(r.query);
+            rift.list.set(r.list);
             notices.set(r.notices);
         }
     };
@@ -309,7 +327,10 @@ fn Instance(
         move |e: web_sys::PointerEvent| {
             let ev: &web_sys::Event = e.as_ref();
             if rift.selected.get_untracked().is_some()
-                && !target_within(ev, ".popover, button[data-event-id], .chip")
+                && !target_within(
+                    ev,
+                    ".popover, button[data-event-id], .chip, .toolbar, .explore, .notice, .embed-dialog",
+                )
             {
                 rift.selected.set(None);
             }
@@ -411,16 +432,31 @@ fn Instance(
                     <span class="copy-status" role="status">{move || copy_status.get()}</span>
                 </div>
             </header>
+            <div class="explore">
+                <SearchBar />
+                <Filters />
+                <div class="view-switch" role="group" aria-label="Show as">
+                    <button type="button" class="show-timeline" aria-pressed=move || (!rift.list.get()).to_string() on:click=move |_| rift.list.set(false)>"Timeline"</button>
+                    <button type="button" class="show-list" aria-pressed=move || rift.list.get().to_string() on:click=move |_| rift.list.set(true)>"List"</button>
+                </div>
+            </div>
             <Notices notices=notices />
             <div class="stage" node_ref=area>
-                <div
-                    class="timeline"
-                    tabindex="0"
-                    role="region"
-                    aria-label="Timeline. Plus and minus zoom, arrow keys pan, Home and End go to the ends, Tab moves through events."
+                <Show
+                    when=move || rift.list.get()
+                    fallback=|| view! {
+                        <div
+                            class="timeline"
+                            tabindex="0"
+                            role="region"
+                            aria-label="Timeline. Plus and minus zoom, arrow keys pan, Home and End go to the ends, Tab moves through events."
+                        >
+                            <TimelineArea />
+                        </div>
+                    }
                 >
-                    <TimelineArea />
-                </div>
+                    <ListView />
+                </Show>
             </div>
             <Minimap />
             <Popover root=root />

@@ -12,6 +12,7 @@
 pub mod app;
 pub mod dom;
 pub mod embed;
+pub mod explore;
 pub mod minimap;
 pub mod popover;
 pub mod state;

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use rift_core::dataset::Timeline;
+use rift_core::search::Query;
 use rift_core::viewport::{Bounds, Viewport};
 use std::sync::Arc;
 
@@ -34,6 +35,12 @@ pub struct Rift {
     pub animation: RwSignal<u64>,
     /// Where the running animation is heading, if one is running.
     pub target: RwSignal<Option<Viewport>>,
+    /// Search text and filters.
+    pub query: RwSignal<Query>,
+    /// For each event: (kept by the filters, matched by the search text).
+    pub results: Memo<Arc<Vec<(bool, bool)>>>,
+    /// Whether the chronological list is shown instead of the lanes.
+    pub list: RwSignal<bool>,
 }
 
 impl Rift {
@@ -113,6 +120,35 @@ impl Rift {
         }
         let span = v.span().max((e - s) * 1.3);
         self.go_to(Viewport::centered(w.middle(), span, &self.bounds));
+    }
+}
+
+impl Rift {
+    /// The filter mask for the lanes, when a filter is set.
+    pub fn keep_mask(&self) -> Option<Arc<Vec<bool>>> {
+        self.query
+            .with(Query::filters)
+            .then(|| Arc::new(self.results.with(|r| r.iter().map(|(k, _)| *k).collect())))
+    }
+
+    /// The search-result mask for the lanes, while searching.
+    pub fn hit_mask(&self) -> Option<Arc<Vec<bool>>> {
+        self.query
+            .with(Query::searching)
+            .then(|| Arc::new(self.results.with(|r| r.iter().map(|(_, h)| *h).collect())))
+    }
+
+    /// Events kept by the filters and matched by the search, by start.
+    pub fn hits(&self) -> Vec<usize> {
+        let searching = self.query.with(Query::searching);
+        self.results.with(|r| {
+            self.data
+                .by_start
+                .iter()
+                .copied()
+                .filter(|&i| r[i].0 && (!searching || r[i].1))
+                .collect()
+        })
     }
 }
 

@@ -269,10 +269,28 @@ fn LaneRow(
     let rift = expect_context::<Rift>();
     let info = rift.data.data.lanes[lane].clone();
     let data = rift.data.clone();
+    let keep = {
+        let rift = rift.clone();
+        Memo::new(move |_| rift.keep_mask())
+    };
+    let prefer = {
+        let rift = rift.clone();
+        Memo::new(move |_| rift.hit_mask())
+    };
     let scene = Memo::new(move |_| {
         let width = rift.width.get();
         let st = style.get();
-        rift.view.with(|v| scene::lane(&data, lane, v, width, &st))
+        keep.with(|k| {
+            prefer.with(|p| {
+                let focus = scene::Focus {
+                    keep: k.as_ref().map(|k| k.as_slice()),
+                    prefer: p.as_ref().map(|p| p.as_slice()),
+                    selected: rift.selected.get(),
+                };
+                rift.view
+                    .with(|v| scene::lane(&data, lane, v, width, &st, focus))
+            })
+        })
     });
     let height = move || {
         let rows = style.get().packing.rows as f64;
@@ -372,6 +390,9 @@ fn EventMark(
     let cut_left = Memo::new(move |_| item.with(|i| i.as_ref().is_some_and(|i| i.cut_left)));
     let cut_right = Memo::new(move |_| item.with(|i| i.as_ref().is_some_and(|i| i.cut_right)));
     let selected = move || rift.selected.get() == Some(idx);
+    let searching = Memo::new(move |_| rift.query.with(rift_core::search::Query::searching));
+    let hit = Memo::new(move |_| searching.get() && rift.results.with(|r| r[idx].1));
+    let dim = Memo::new(move |_| searching.get() && !hit.get());
     let select = {
         let rift = rift.clone();
         move |_| {
@@ -385,6 +406,8 @@ fn EventMark(
             class:cut-left=cut_left
             class:cut-right=cut_right
             class:selected=selected
+            class:hit=hit
+            class:dim=dim
             data-event-id=id
             aria-label=name
             aria-pressed=move || if selected() { "true" } else { "false" }
@@ -440,6 +463,14 @@ fn ClusterChip(
             .map(|(x, ..)| format!("translate({x:.1}px, {top}px)"))
             .unwrap_or_default()
     };
+    let holds_hit = Memo::new(move |_| {
+        rift.query.with(rift_core::search::Query::searching)
+            && scene.with(|s| {
+                s.chips
+                    .get(position)
+                    .is_some_and(|c| rift.results.with(|r| c.members.iter().any(|&m| r[m].1)))
+            })
+    });
     let zoom = move |_| {
         let Some((_, _, start, end)) = chip.get_untracked() else {
             return;
@@ -452,7 +483,7 @@ fn ClusterChip(
         rift.go_to(Viewport::centered((start + end) / 2.0, span, &rift.bounds));
     };
     view! {
-        <button type="button" class="chip" aria-label=name style:transform=transform on:click=zoom>
+        <button type="button" class="chip" class:hit=holds_hit aria-label=name style:transform=transform on:click=zoom>
             {text}
         </button>
     }

@@ -45,6 +45,9 @@ pub struct Span {
 /// Largest number of synthetic events `bench=` may ask for.
 pub const MAX_BENCH: usize = 100_000;
 
+/// Longest search text a link may carry.
+pub const MAX_QUERY: usize = 200;
+
 impl Span {
     pub fn parse(s: &str) -> Option<Span> {
         let unit = s.chars().last()?;
@@ -117,6 +120,10 @@ pub struct Fragment {
     pub lang: Option<Lang>,
     /// `bench=N`: replace the dataset with N synthetic events (a load test).
     pub bench: Option<usize>,
+    /// `q`, `actor`, `source`, `disputed`: search text and filters.
+    pub query: crate::search::Query,
+    /// `view=list`: the chronological list instead of the timeline.
+    pub list: bool,
     pub problems: Vec<Problem>,
 }
 
@@ -203,6 +210,8 @@ impl Fragment {
         let mut lanes = None;
         let mut lang = None;
         let mut bench = None;
+        let mut query = crate::search::Query::default();
+        let mut list = false;
         for (key, value) in pairs {
             let (key, value) = (key.as_ref(), value.as_ref().trim());
             match key {
@@ -246,9 +255,42 @@ impl Fragment {
                     Ok(n) if (1..=MAX_BENCH).contains(&n) => bench = Some(n),
                     _ => bad("bench", value, "is not a number of events from 1 to 100000"),
                 },
+                "q" => {
+                    if value.chars().count() > MAX_QUERY {
+                        bad("q", value, "is longer than 200 characters");
+                    } else {
+                        query.text = value.to_string();
+                    }
+                }
+                "actor" => {
+                    if value.is_empty() {
+                        bad("actor", value, "is empty");
+                    } else {
+                        query.actor = Some(value.to_string());
+                    }
+                }
+                "source" => {
+                    if value.is_empty() {
+                        bad("source", value, "is empty");
+                    } else {
+                        query.source = Some(value.to_string());
+                    }
+                }
+                "disputed" => match value {
+                    "1" | "true" | "yes" => query.disputed = true,
+                    "0" | "false" | "no" => query.disputed = false,
+                    _ => bad("disputed", value, "is not 1 or 0"),
+                },
+                "view" => match value {
+                    "list" => list = true,
+                    "timeline" => list = false,
+                    _ => bad("view", value, "is not list or timeline"),
+                },
                 _ => bad(key, value, "is not a key this timeline knows"),
             }
         }
+        f.query = query;
+        f.list = list;
         f.date = date;
         f.span = span;
         f.event = event;
@@ -266,6 +308,8 @@ impl Fragment {
             && self.lanes.is_none()
             && self.lang.is_none()
             && self.bench.is_none()
+            && self.query == crate::search::Query::default()
+            && !self.list
             && self.problems.is_empty()
     }
 }
@@ -288,6 +332,10 @@ pub struct Resolved {
     /// Lane indices, in display order.
     pub lanes: Vec<usize>,
     pub lang: Option<Lang>,
+    /// Search text and filters (unknown actors and sources dropped).
+    pub query: crate::search::Query,
+    /// Whether the list view is shown.
+    pub list: bool,
     /// One sentence per value that could not be applied, for the notice.
     pub notices: Vec<String>,
 }
@@ -388,11 +436,36 @@ pub fn resolve(f: &Fragment, t: &Timeline, b: &Bounds) -> Resolved {
             n.push_str(&format!("; showing {shown}"));
         }
     }
+    let mut query = f.query.clone();
+    if let Some(a) = &query.actor {
+        if !t.data.actors.iter().any(|x| &x.name == a) {
+            // A spelling variant names its canonical actor.
+            let folded = crate::search::fold(a);
+            match t.data.actors.iter().find(|x| {
+                crate::search::fold(&x.name) == folded
+                    || x.aliases.iter().any(|al| crate::search::fold(al) == folded)
+            }) {
+                Some(x) => query.actor = Some(x.name.clone()),
+                None => {
+                    notices.push(format!("No actor '{a}'; not filtering by actor"));
+                    query.actor = None;
+                }
+            }
+        }
+    }
+    if let Some(s) = &query.source {
+        if t.source(s).is_none() {
+            notices.push(format!("No source '{s}'; not filtering by source"));
+            query.source = None;
+        }
+    }
     Resolved {
         view,
         selected,
         lanes,
         lang: f.lang,
+        query,
+        list: f.list,
         notices,
     }
 }
@@ -403,6 +476,25 @@ pub fn format(
     selected: Option<&str>,
     lanes: Option<&[&str]>,
     lang: Option<Lang>,
+) -> String {
+    format_with(
+        view,
+        selected,
+        lanes,
+        lang,
+        &crate::search::Query::default(),
+        false,
+    )
+}
+
+/// [`format`] with the search, filters and list view.
+pub fn format_with(
+    view: &Viewport,
+    selected: Option<&str>,
+    lanes: Option<&[&str]>,
+    lang: Option<Lang>,
+    query: &crate::search::Query,
+    list: bool,
 ) -> String {
     let center = view.center().floor() as i32;
     let mut parts = vec![
@@ -418,6 +510,21 @@ pub fn format(
     }
     if let Some(lang) = lang {
         parts.push(format!("lang={}", lang.code()));
+    }
+    if !query.text.trim().is_empty() {
+        parts.push(format!("q={}", percent_encode(query.text.trim())));
+    }
+    if let Some(a) = &query.actor {
+        parts.push(format!("actor={}", percent_encode(a)));
+    }
+    if let Some(s) = &query.source {
+        parts.push(format!("source={}", percent_encode(s)));
+    }
+    if query.disputed {
+        parts.push("disputed=1".into());
+    }
+    if list {
+        parts.push("view=list".into());
     }
     parts.join("&")
 }
@@ -601,6 +708,38 @@ mod tests {
             &b,
         );
         assert_eq!(r.lanes, vec![0, 1]);
+    }
+
+    #[test]
+    fn search_filters_and_list_round_trip() {
+        let t = timeline();
+        let b = bounds(&t);
+        let q = crate::search::Query {
+            text: "Shehu & co".into(),
+            actor: Some("Nikita Khrushchev".into()),
+            source: Some("s".into()),
+            disputed: true,
+        };
+        let v = b.full();
+        let text = format_with(&v, None, None, None, &q, true);
+        assert!(text.contains("q=Shehu%20%26%20co"), "{text}");
+        let f = Fragment::parse(&text);
+        assert!(f.problems.is_empty(), "{:?}", f.problems);
+        assert_eq!(f.query, q);
+        assert!(f.list);
+        // Unknown actors and sources are named and dropped.
+        let r = resolve(&f, &t, &b);
+        assert_eq!(r.query.actor, None);
+        assert_eq!(r.query.source.as_deref(), Some("s"));
+        assert!(r
+            .notices
+            .iter()
+            .any(|n| n.contains("No actor 'Nikita Khrushchev'")));
+        for bad in ["disputed=maybe", "view=grid", "actor=", "source="] {
+            assert_eq!(Fragment::parse(bad).problems.len(), 1, "{bad}");
+        }
+        let long = format!("q={}", "x".repeat(201));
+        assert_eq!(Fragment::parse(&long).problems.len(), 1);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod fragment;
 pub mod layout;
 pub mod quotes;
 pub mod scene;
+pub mod search;
 pub mod snippet;
 pub mod synth;
 pub mod ticks;

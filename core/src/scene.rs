@@ -109,9 +109,29 @@ impl LaneScene {
     }
 }
 
+/// Which events the reader is looking for.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Focus<'a> {
+    /// Only these are drawn at all (the filters), when given.
+    pub keep: Option<&'a [bool]>,
+    /// These claim rows before all others (search results), when given.
+    pub prefer: Option<&'a [bool]>,
+    /// The selected event: always drawn if it is on screen.
+    pub selected: Option<usize>,
+}
+
 /// Lays out lane `lane` for window `view` on a screen `width` pixels wide.
-/// Only events that can show on screen are considered.
-pub fn lane(t: &Timeline, lane: usize, view: &Viewport, width: f64, style: &Style) -> LaneScene {
+/// Only events that can show on screen, and that the focus keeps, are
+/// considered; preferred ones are placed first.
+pub fn lane(
+    t: &Timeline,
+    lane: usize,
+    view: &Viewport,
+    width: f64,
+    style: &Style,
+    focus: Focus<'_>,
+) -> LaneScene {
+    let keep = focus.keep;
     if width.is_nan() || width <= 0.0 {
         return LaneScene::default();
     }
@@ -128,7 +148,7 @@ pub fn lane(t: &Timeline, lane: usize, view: &Viewport, width: f64, style: &Styl
         if w.start() as f64 >= hi {
             break;
         }
-        if w.end() as f64 <= lo {
+        if w.end() as f64 <= lo || keep.is_some_and(|k| !k[i]) {
             continue;
         }
         let shape = if w.is_range() {
@@ -176,7 +196,14 @@ pub fn lane(t: &Timeline, lane: usize, view: &Viewport, width: f64, style: &Styl
     }
     // Place in priority order, not screen order.
     let mut by_rank = marks.clone();
-    by_rank.sort_by_key(|m| t.rank[meta[m.key].0]);
+    by_rank.sort_by_key(|m| {
+        let i = meta[m.key].0;
+        (
+            focus.selected != Some(i),
+            !focus.prefer.is_some_and(|p| p[i]),
+            t.rank[i],
+        )
+    });
     let packed = pack(&by_rank, &style.packing);
     let mut items: Vec<Item> = packed
         .placed
@@ -286,7 +313,14 @@ mod tests {
         let bounds = Bounds::around(a, b);
         let v = Viewport::centered(bounds.full().center(), 400.0, &bounds);
         let width = 1000.0;
-        let s = lane(&t, 0, &v, width, &Style::for_area(width, 600.0, 3));
+        let s = lane(
+            &t,
+            0,
+            &v,
+            width,
+            &Style::for_area(width, 600.0, 3),
+            Focus::default(),
+        );
         let mut seen: Vec<usize> = s.items.iter().map(|i| i.idx).collect();
         seen.extend(s.chips.iter().flat_map(|c| c.members.iter().copied()));
         seen.sort();
@@ -308,7 +342,7 @@ mod tests {
         let bounds = Bounds::around(a, b);
         let width = 1280.0;
         let style = Style::for_area(width, 600.0, 3);
-        let s = lane(&t, 0, &bounds.full(), width, &style);
+        let s = lane(&t, 0, &bounds.full(), width, &style, Focus::default());
         assert!(s.items.len() <= 200, "{} items drawn", s.items.len());
         assert!(s.chips.len() <= 60, "{} chips", s.chips.len());
         let counted: usize = s.items.len() + s.chips.iter().map(|c| c.members.len()).sum::<usize>();
@@ -327,7 +361,7 @@ mod tests {
                 end: bounds.max,
             },
         ] {
-            let s = lane(&t, 0, &v, 500.0, &style);
+            let s = lane(&t, 0, &v, 500.0, &style, Focus::default());
             for w in s.chips.windows(2) {
                 assert!(
                     w[0].x + style.packing.chip_w <= w[1].x + 1e-9,
@@ -347,7 +381,16 @@ mod tests {
         let mut v = bounds.full();
         for _ in 0..40 {
             for l in 0..2 {
-                for it in lane(&t, l, &v, 1200.0, &Style::for_area(1200.0, 600.0, 3)).items {
+                for it in lane(
+                    &t,
+                    l,
+                    &v,
+                    1200.0,
+                    &Style::for_area(1200.0, 600.0, 3),
+                    Focus::default(),
+                )
+                .items
+                {
                     let w = &t.when[it.idx];
                     let expect = if w.is_range() {
                         Shape::Range
@@ -364,6 +407,83 @@ mod tests {
             v = v.zoom_at(v.center(), 1.15, &bounds);
         }
         assert_eq!(shapes.len(), 3);
+    }
+
+    #[test]
+    fn filtered_out_events_are_neither_drawn_nor_counted() {
+        let t = bench(500);
+        let (a, b) = t.extent().unwrap();
+        let bounds = Bounds::around(a, b);
+        let keep: Vec<bool> = (0..500).map(|i| i % 5 == 0).collect();
+        let style = Style::for_area(1200.0, 600.0, 2);
+        let s = lane(
+            &t,
+            0,
+            &bounds.full(),
+            1200.0,
+            &style,
+            Focus {
+                keep: Some(&keep),
+                ..Focus::default()
+            },
+        );
+        let mut all: Vec<usize> = s.items.iter().map(|i| i.idx).collect();
+        all.extend(s.chips.iter().flat_map(|c| c.members.iter().copied()));
+        assert!(all.iter().all(|&i| keep[i]));
+        assert_eq!(
+            all.len(),
+            (0..500).filter(|&i| keep[i] && t.lane[i] == 0).count()
+        );
+    }
+
+    #[test]
+    fn preferred_events_are_drawn_before_others() {
+        let t = bench(3000);
+        let (a, b) = t.extent().unwrap();
+        let bounds = Bounds::around(a, b);
+        let style = Style::for_area(1200.0, 600.0, 2);
+        let prefer: Vec<bool> = (0..3000).map(|i| i % 97 == 0).collect();
+        let plain = lane(&t, 0, &bounds.full(), 1200.0, &style, Focus::default());
+        let focused = lane(
+            &t,
+            0,
+            &bounds.full(),
+            1200.0,
+            &style,
+            Focus {
+                prefer: Some(&prefer),
+                ..Focus::default()
+            },
+        );
+        let drawn = |s: &LaneScene| s.items.iter().filter(|i| prefer[i.idx]).count();
+        assert!(
+            drawn(&focused) > drawn(&plain),
+            "{} vs {}",
+            drawn(&focused),
+            drawn(&plain)
+        );
+    }
+
+    #[test]
+    fn the_selected_event_is_always_drawn() {
+        let t = bench(5000);
+        let (a, b) = t.extent().unwrap();
+        let bounds = Bounds::around(a, b);
+        let style = Style::for_area(1200.0, 600.0, 2);
+        let plain = lane(&t, 0, &bounds.full(), 1200.0, &style, Focus::default());
+        let hidden = plain.chips[0].members[0];
+        let s = lane(
+            &t,
+            0,
+            &bounds.full(),
+            1200.0,
+            &style,
+            Focus {
+                selected: Some(hidden),
+                ..Focus::default()
+            },
+        );
+        assert!(s.item(hidden).is_some());
     }
 
     #[test]
@@ -401,7 +521,14 @@ mod tests {
         let (a, b) = t.extent().unwrap();
         let bounds = Bounds::around(a, b);
         let v = Viewport::centered(bounds.full().center(), 20.0, &bounds);
-        let s = lane(&t, 0, &v, 800.0, &Style::for_area(800.0, 600.0, 3));
+        let s = lane(
+            &t,
+            0,
+            &v,
+            800.0,
+            &Style::for_area(800.0, 600.0, 3),
+            Focus::default(),
+        );
         let it = &s.items[0];
         assert!(it.cut_left && it.cut_right);
         assert_eq!(it.label_x, 6.0, "the label sticks to the left edge");

@@ -79,7 +79,9 @@ fn bench_scene(n: usize) {
         let mut counted = 0;
         for _ in 0..50 {
             let t0 = std::time::Instant::now();
-            let scenes: Vec<_> = (0..3).map(|l| lane(&t, l, &v, 1280.0, &style)).collect();
+            let scenes: Vec<_> = (0..3)
+                .map(|l| lane(&t, l, &v, 1280.0, &style, Default::default()))
+                .collect();
             times.push(t0.elapsed().as_secs_f64() * 1000.0);
             drawn = scenes.iter().map(|s| s.items.len()).sum::<usize>();
             counted = scenes

@@ -1,0 +1,327 @@
+//! Search and filters: which events match what a class typed ("Balluku"
+//! finds "Baluku", "Mehmed" finds "Mehmet Shehu"), and which the filters
+//! keep (an actor, a source, disputed only).
+
+use crate::dataset::Timeline;
+
+/// What the reader asked for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Words to find (all of them, anywhere in an event).
+    pub text: String,
+    /// Only events with this actor (canonical name).
+    pub actor: Option<String>,
+    /// Only events citing this source (id).
+    pub source: Option<String>,
+    /// Only events the sources disagree on.
+    pub disputed: bool,
+}
+
+impl Query {
+    /// Whether any filter is set (search text aside).
+    pub fn filters(&self) -> bool {
+        self.actor.is_some() || self.source.is_some() || self.disputed
+    }
+
+    /// Whether there is anything to search for.
+    pub fn searching(&self) -> bool {
+        !fold(&self.text).trim().is_empty()
+    }
+}
+
+/// Lower case without diacritics, for matching: "Greçko" and "grecko",
+/// "Ëndërr" and "endërr" meet.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+            'ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ō' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+            'š' | 'ś' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ý' | 'ÿ' => 'y',
+            '’' | '‘' | '`' => '\'',
+            '“' | '”' | '„' => '"',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// The searchable text of each event, folded once: title, summary, date
+/// label, dispute, actors, citations.
+#[derive(Clone, Debug)]
+pub struct Index {
+    texts: Vec<String>,
+    /// For each actor: every spelling, folded (canonical first).
+    spellings: Vec<Vec<String>>,
+    /// Canonical actor names of each event, as indices into `spellings`.
+    actors_of: Vec<Vec<usize>>,
+}
+
+impl Index {
+    pub fn new(t: &Timeline) -> Index {
+        let spellings: Vec<Vec<String>> = t
+            .data
+            .actors
+            .iter()
+            .map(|a| {
+                let mut names: Vec<String> = std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .map(|s| fold(s))
+                    .collect();
+                // A surname alone names the person too ("Grechko", "Shehu").
+                for n in names.clone() {
+                    if let Some(last) = n.split_whitespace().last().filter(|w| w.len() >= 4) {
+                        if n.contains(' ') && !names.iter().any(|x| x == last) {
+                            names.push(last.to_string());
+                        }
+                    }
+                }
+                names
+            })
+            .collect();
+        let texts = t
+            .data
+            .events
+            .iter()
+            .map(|e| {
+                let mut s = String::new();
+                for part in [&e.title, &e.summary] {
+                    s.push_str(part);
+                    s.push('\n');
+                }
+                for part in e
+                    .date_label
+                    .iter()
+                    .chain(e.disputed.iter())
+                    .chain(e.actors.iter())
+                {
+                    s.push_str(part);
+                    s.push('\n');
+                }
+                for c in &e.citations {
+                    s.push_str(&c.quote);
+                    s.push('\n');
+                    s.push_str(&c.locator);
+                    s.push('\n');
+                }
+                fold(&s)
+            })
+            .collect();
+        let actors_of = t
+            .data
+            .events
+            .iter()
+            .map(|e| {
+                e.actors
+                    .iter()
+                    .filter_map(|name| t.data.actors.iter().position(|a| &a.name == name))
+                    .collect()
+            })
+            .collect();
+        Index {
+            texts,
+            spellings,
+            actors_of,
+        }
+    }
+
+    /// Actors one query word names: those with a spelling containing it as a word.
+    fn actors_named(&self, word: &str) -> Vec<usize> {
+        self.spellings
+            .iter()
+            .enumerate()
+            .filter(|(_, names)| {
+                names.iter().any(|n| {
+                    n.split(|c: char| !c.is_alphanumeric())
+                        .any(|part| part == word)
+                })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Whether event `i` matches every word of the text.
+    fn matches_text(&self, i: usize, words: &[(String, Vec<usize>)]) -> bool {
+        words.iter().all(|(word, actors)| {
+            self.texts[i].contains(word.as_str())
+                || actors.iter().any(|&a| {
+                    self.actors_of[i].contains(&a)
+                        || self.spellings[a]
+                            .iter()
+                            .any(|s| self.texts[i].contains(s.as_str()))
+                })
+        })
+    }
+
+    /// For each event: kept by the filters, and matched by the search text
+    /// (every event matches an empty text).
+    pub fn run(&self, t: &Timeline, q: &Query) -> Vec<(bool, bool)> {
+        let words: Vec<(String, Vec<usize>)> = fold(&q.text)
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let actors = self.actors_named(&w);
+                (w, actors)
+            })
+            .collect();
+        t.data
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let kept = q.actor.as_ref().is_none_or(|a| e.actors.contains(a))
+                    && q.source
+                        .as_ref()
+                        .is_none_or(|s| e.citations.iter().any(|c| &c.source == s))
+                    && (!q.disputed || e.disputed.is_some());
+                (kept, self.matches_text(i, &words))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{Actor, Citation, Dataset, Event, Lane, Source};
+
+    fn timeline() -> Timeline {
+        let ev = |id: &str, actors: &[&str], quote: &str, source: &str, disputed: bool| Event {
+            id: id.into(),
+            lane: "a".into(),
+            date: "1961".into(),
+            date_label: None,
+            title: format!("Event {id}"),
+            summary: "Something happened.".into(),
+            actors: actors.iter().map(|s| s.to_string()).collect(),
+            citations: vec![Citation {
+                source: source.into(),
+                locator: "n. 1".into(),
+                quote: quote.into(),
+            }],
+            disputed: disputed.then(|| "They differ.".into()),
+            related: vec![],
+        };
+        Timeline::new(Dataset {
+            lanes: vec![Lane {
+                id: "a".into(),
+                label: "A".into(),
+            }],
+            sources: ["s1", "s2"]
+                .iter()
+                .map(|id| Source {
+                    id: id.to_string(),
+                    citation: id.to_string(),
+                    short: String::new(),
+                    text: None,
+                })
+                .collect(),
+            actors: vec![
+                Actor {
+                    name: "Beqir Balluku".into(),
+                    aliases: vec!["Baluku".into(), "Balluku".into()],
+                },
+                Actor {
+                    name: "Mehmet Shehu".into(),
+                    aliases: vec!["Mehmed Shehu".into(), "Shehu".into()],
+                },
+                Actor {
+                    name: "Andrei Grechko".into(),
+                    aliases: vec!["Greçko".into()],
+                },
+            ],
+            events: vec![
+                ev("one", &["Beqir Balluku"], "letters to Grechko", "s1", false),
+                ev("two", &[], "a letter from Baluku arrived", "s2", true),
+                ev(
+                    "three",
+                    &["Mehmet Shehu"],
+                    "the prime minister wrote",
+                    "s1",
+                    false,
+                ),
+                ev("four", &[], "Mehmed Shehu’s letter of 8 May", "s2", false),
+                ev("five", &[], "nothing of note", "s1", false),
+            ],
+        })
+        .unwrap()
+    }
+
+    fn found<'a>(t: &'a Timeline, q: &Query) -> Vec<&'a str> {
+        let idx = Index::new(t);
+        idx.run(t, q)
+            .iter()
+            .enumerate()
+            .filter(|(_, (kept, hit))| *kept && *hit)
+            .map(|(i, _)| t.data.events[i].id.as_str())
+            .collect()
+    }
+
+    fn text(s: &str) -> Query {
+        Query {
+            text: s.into(),
+            ..Query::default()
+        }
+    }
+
+    #[test]
+    fn spelling_variants_find_each_other() {
+        let t = timeline();
+        assert_eq!(found(&t, &text("Balluku")), vec!["one", "two"]);
+        assert_eq!(found(&t, &text("baluku")), vec!["one", "two"]);
+        assert_eq!(found(&t, &text("Mehmed")), vec!["three", "four"]);
+        assert_eq!(found(&t, &text("Mehmet Shehu")), vec!["three", "four"]);
+        assert_eq!(found(&t, &text("grecko")), vec!["one"], "diacritics fold");
+    }
+
+    #[test]
+    fn every_word_must_match() {
+        let t = timeline();
+        assert_eq!(found(&t, &text("letter Shehu")), vec!["four"]);
+        assert_eq!(found(&t, &text("zzz")), Vec::<&str>::new());
+        assert_eq!(
+            found(&t, &text("  ")).len(),
+            5,
+            "no text matches everything"
+        );
+        assert_eq!(found(&t, &text("Shehu’s letter")), vec!["four"]);
+    }
+
+    #[test]
+    fn filters_keep_by_actor_source_and_dispute() {
+        let t = timeline();
+        let q = Query {
+            actor: Some("Mehmet Shehu".into()),
+            ..Query::default()
+        };
+        assert_eq!(found(&t, &q), vec!["three"]);
+        let q = Query {
+            source: Some("s2".into()),
+            ..Query::default()
+        };
+        assert_eq!(found(&t, &q), vec!["two", "four"]);
+        let q = Query {
+            disputed: true,
+            text: "letter".into(),
+            ..Query::default()
+        };
+        assert_eq!(found(&t, &q), vec!["two"]);
+        assert!(q.filters() && q.searching());
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(
+            fold("Greçko ËNDËRR – “x”"),
+            "grecko endërr - \"x\"".replace('ë', "e")
+        );
+    }
+}

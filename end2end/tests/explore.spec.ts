@@ -1,0 +1,106 @@
+import { expect, test } from '@playwright/test';
+import { open, root, settled, viewOf, watch } from './helpers';
+
+test.describe('search, filters and the list', () => {
+  test('search finds spelling variants, highlights and steps through results', async ({ page }) => {
+    const problems = watch(page);
+    await open(page, '#date=1961&span=2y');
+    const box = page.getByRole('searchbox', { name: 'Search events' });
+    await box.fill('Baluku');
+    await expect(page.locator('.result-count')).toHaveText(/^\d+ events$/);
+    const n = Number((await page.locator('.result-count').textContent())!.split(' ')[0]);
+    expect(n).toBeGreaterThanOrEqual(5);
+    // The variant spelling finds the same events.
+    await box.fill('Balluku');
+    await expect(page.locator('.result-count')).toHaveText(`${n} events`);
+    await expect(page.locator('.ev.hit').first()).toBeVisible();
+    expect(await page.locator('.ev.dim').count()).toBeGreaterThan(0);
+    // Enter steps to a result: it is selected, in view, and counted.
+    await box.press('Enter');
+    await expect(page.locator('.result-count')).toHaveText(new RegExp(`^\\d+ of ${n}$`));
+    const first = await root(page).getAttribute('data-selected');
+    expect(first).not.toBe('');
+    await page.getByRole('button', { name: 'Next result' }).click();
+    await expect(root(page)).not.toHaveAttribute('data-selected', first!);
+    await page.getByRole('button', { name: 'Previous result' }).click();
+    await expect(root(page)).toHaveAttribute('data-selected', first!);
+    // The search is part of the link.
+    await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toContain('q=Balluku');
+    expect(problems).toEqual([]);
+  });
+
+  test('"Mehmed" finds Mehmet Shehu, and a link carries the search', async ({ page }) => {
+    await open(page, '#q=Mehmed&span=15y');
+    await expect(page.getByRole('searchbox', { name: 'Search events' })).toHaveValue('Mehmed');
+    const count = (await page.locator('.result-count').textContent())!;
+    expect(Number(count.split(' ')[0])).toBeGreaterThanOrEqual(10);
+  });
+
+  test('filters by actor, source and dispute keep only those events', async ({ page }) => {
+    await open(page, '#date=1961&span=2y');
+    const all = await page.locator('button[data-event-id]').count();
+    await page.locator('.filters summary').click();
+    await page.locator('select.filter-actor').selectOption('Mehmet Shehu');
+    await expect.poll(() => page.locator('button[data-event-id]').count()).toBeLessThan(all);
+    const labels = await page.locator('button[data-event-id]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-event-id')));
+    const data = await (await page.request.get('/events.json')).json();
+    for (const id of labels) {
+      expect(data.events.find((e: any) => e.id === id).actors).toContain('Mehmet Shehu');
+    }
+    await page.locator('select.filter-actor').selectOption('');
+    await page.locator('input.filter-disputed').check();
+    await expect.poll(() => page.locator('button[data-event-id]').count()).toBeGreaterThan(0);
+    for (const b of await page.locator('button[data-event-id]').all()) {
+      await expect(b).toHaveClass(/disputed/);
+    }
+    await page.locator('select.filter-source').selectOption('tirana-observatory');
+    await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toContain('source=tirana-observatory');
+    expect(new URL(page.url()).hash).toContain('disputed=1');
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await expect.poll(() => page.locator('button[data-event-id]').count()).toBe(all);
+  });
+
+  test('the list shares the window, the filters and the selection', async ({ page }) => {
+    await open(page, '#date=1961-11&span=2m&event=soviet-note-recall-shikin-1961-11-25');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'List' }).click();
+    const list = page.locator('ol.chronology');
+    await expect(list).toBeVisible();
+    const items = list.locator('li');
+    expect(await items.count()).toBeGreaterThan(5);
+    // Chronological, each with a machine-readable date and its lane.
+    const datetimes = await list.locator('time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+    const starts = datetimes.map((d) => d.split('/')[0].replace(/[~?%]/g, ''));
+    expect([...starts].sort()).toEqual(starts);
+    expect(await items.first().getAttribute('data-lane')).toMatch(/soviet-|bloc-/);
+    // Only the window's events.
+    const v = await viewOf(page);
+    expect(starts.every((d) => d.slice(0, 4) === '1961')).toBe(true);
+    expect(v.start.slice(0, 4)).toBe('1961');
+    // Selecting in the list opens the same popover.
+    await list.locator('button[data-event-id="soviet-note-nase-1961-11-25"]').click();
+    await expect(page.locator('[role="dialog"][data-popover-for="soviet-note-nase-1961-11-25"]')).toBeVisible();
+    await expect(root(page)).toHaveAttribute('data-selected', 'soviet-note-nase-1961-11-25');
+    await page.keyboard.press('Escape');
+    // Filters apply to the list too, and it is in the link.
+    await page.locator('.filters summary').click();
+    await page.locator('input.filter-disputed').check();
+    await expect.poll(() => items.count()).toBeLessThan(datetimes.length);
+    await expect.poll(() => new URL(page.url()).hash).toContain('view=list');
+    // Keys still move the window.
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await page.getByRole('button', { name: 'Timeline' }).click();
+    await expect(page.locator('.timeline')).toBeVisible();
+    await page.locator('.timeline').focus();
+    await page.keyboard.press('-');
+    expect((await settled(page)).span).toBeGreaterThan(v.span);
+  });
+
+  test('a link can open the list with a filter', async ({ page }) => {
+    await page.goto('./#date=1961-12&span=1m&view=list&actor=Mehmed%20Shehu&disputed=0');
+    await expect(page.locator('.list-view')).toBeVisible();
+    await expect(page.locator('.list-summary')).toContainText('December 1961');
+    await expect(page.locator('.notice')).toHaveCount(0);
+    await expect(page.locator('select.filter-actor')).toHaveValue('Mehmet Shehu');
+  });
+});

@@ -1,0 +1,297 @@
+//! Exploring in class: the search box (with stepping through results), the
+//! filters (actor, source, disputed only) and the chronological list view.
+
+use crate::state::Rift;
+use crate::timeline::accessible_name;
+use leptos::prelude::*;
+use rift_core::format::human;
+use rift_core::search::Query;
+
+/// Moves to the next (or previous) search result: selects it and brings it
+/// into view.
+fn step(rift: &Rift, forward: bool) {
+    let hits = rift.hits();
+    if hits.is_empty() {
+        return;
+    }
+    let n = hits.len();
+    let next = match rift
+        .selected
+        .get_untracked()
+        .and_then(|s| hits.iter().position(|&h| h == s))
+    {
+        Some(p) if forward => (p + 1) % n,
+        Some(p) => (p + n - 1) % n,
+        None => {
+            // From the middle of the window: the first result after it (or before it).
+            let mid = rift.view.get_untracked().center();
+            let after = hits
+                .iter()
+                .position(|&h| rift.data.when[h].middle() >= mid)
+                .unwrap_or(0);
+            if forward {
+                after
+            } else {
+                (after + n - 1) % n
+            }
+        }
+    };
+    let i = hits[next];
+    rift.selected.set(Some(i));
+    rift.reveal(i);
+}
+
+#[component]
+pub fn SearchBar() -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let count = {
+        let rift = rift.clone();
+        move || {
+            let searching = rift.query.with(Query::searching);
+            let filtering = rift.query.with(Query::filters);
+            if !searching && !filtering {
+                return String::new();
+            }
+            let hits = rift.hits();
+            let pos = rift
+                .selected
+                .get()
+                .and_then(|s| hits.iter().position(|&h| h == s));
+            match (hits.len(), pos) {
+                (0, _) => "No events".to_string(),
+                (1, _) => "1 event".to_string(),
+                (n, Some(p)) => format!("{} of {n}", p + 1),
+                (n, None) => format!("{n} events"),
+            }
+        }
+    };
+    let on_input = move |e: leptos::ev::Event| {
+        let value = event_target_value(&e);
+        rift.query.update(|q| q.text = value);
+    };
+    let next = {
+        let rift = rift.clone();
+        move |_| step(&rift, true)
+    };
+    let prev = {
+        let rift = rift.clone();
+        move |_| step(&rift, false)
+    };
+    let on_keydown = {
+        let rift = rift.clone();
+        move |e: leptos::ev::KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                step(&rift, !e.shift_key());
+            }
+        }
+    };
+    view! {
+        <div class="search" role="search">
+            <input
+                type="search"
+                class="search-box"
+                placeholder="Search people, places, words"
+                aria-label="Search events"
+                prop:value=move || rift.query.with(|q| q.text.clone())
+                on:input=on_input
+                on:keydown=on_keydown
+            />
+            <button type="button" class="step prev" aria-label="Previous result" on:click=prev>"‹"</button>
+            <button type="button" class="step next" aria-label="Next result" on:click=next>"›"</button>
+            <span class="result-count" role="status">{count}</span>
+        </div>
+    }
+}
+
+#[component]
+pub fn Filters() -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let mut actors: Vec<(String, usize)> = rift
+        .data
+        .data
+        .actors
+        .iter()
+        .map(|a| {
+            let n = rift
+                .data
+                .data
+                .events
+                .iter()
+                .filter(|e| e.actors.contains(&a.name))
+                .count();
+            (a.name.clone(), n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    actors.sort_by(|a, b| a.0.cmp(&b.0));
+    let sources: Vec<(String, String)> = rift
+        .data
+        .data
+        .sources
+        .iter()
+        .map(|s| {
+            let label = if s.short.is_empty() {
+                s.citation.clone()
+            } else {
+                s.short.clone()
+            };
+            (s.id.clone(), label)
+        })
+        .collect();
+    let query = rift.query;
+    let active = move || query.with(Query::filters);
+    view! {
+        <details class="filters">
+            <summary>
+                "Filters"
+                {move || active().then(|| view! { <span class="active-dot" aria-label="(on)">" •"</span> })}
+            </summary>
+            <div class="filter-fields">
+                <label>
+                    "Person or body "
+                    <select
+                        class="filter-actor"
+                        on:change=move |e| {
+                            let v = event_target_value(&e);
+                            query.update(|q| q.actor = (!v.is_empty()).then_some(v));
+                        }
+                        prop:value=move || query.with(|q| q.actor.clone().unwrap_or_default())
+                    >
+                        <option value="">"Anyone"</option>
+                        {actors
+                            .into_iter()
+                            .map(|(name, n)| {
+                                let label = format!("{name} ({n})");
+                                view! { <option value=name>{label}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Source "
+                    <select
+                        class="filter-source"
+                        on:change=move |e| {
+                            let v = event_target_value(&e);
+                            query.update(|q| q.source = (!v.is_empty()).then_some(v));
+                        }
+                        prop:value=move || query.with(|q| q.source.clone().unwrap_or_default())
+                    >
+                        <option value="">"Any source"</option>
+                        {sources
+                            .into_iter()
+                            .map(|(id, label)| view! { <option value=id>{label}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        class="filter-disputed"
+                        prop:checked=move || query.with(|q| q.disputed)
+                        on:change=move |e| {
+                            let on = event_target_checked(&e);
+                            query.update(|q| q.disputed = on);
+                        }
+                    />
+                    " Sources disagree"
+                </label>
+                <button type="button" class="clear" on:click=move |_| query.set(Query::default())>"Clear all"</button>
+            </div>
+        </details>
+    }
+}
+
+/// The same events as a chronological list: those of the current window
+/// that the filters keep (and, while searching, that match).
+#[component]
+pub fn ListView() -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let entries = {
+        let rift = rift.clone();
+        move || {
+            let v = rift.view.get();
+            rift.hits()
+                .into_iter()
+                .filter(|&i| {
+                    let w = &rift.data.when[i];
+                    v.overlaps(w.start() as f64, w.end() as f64)
+                })
+                .collect::<Vec<_>>()
+        }
+    };
+    let summary = {
+        let entries = entries.clone();
+        move || {
+            let n = entries().len();
+            let window = rift
+                .view
+                .with(|v| rift_core::format::window(v.first_day(), v.last_day() + 1));
+            match n {
+                0 => format!("No events in {window}"),
+                1 => format!("1 event in {window}"),
+                n => format!("{n} events in {window}"),
+            }
+        }
+    };
+    view! {
+        <section class="list-view" aria-label="Events as a list">
+            <p class="list-summary">{summary}</p>
+            <ol class="chronology">
+                <For each=entries key=|i| *i let:i>
+                    <ListEntry idx=i />
+                </For>
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn ListEntry(
+    /// Index of the event.
+    idx: usize,
+) -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let data = &rift.data;
+    let e = &data.data.events[idx];
+    let lane = data.lane[idx];
+    let lane_label = data.data.lanes[lane].label.clone();
+    let date = human(&data.when[idx], e.date_label.as_deref());
+    let name = accessible_name(&rift, idx);
+    let class = format!("entry lane-{}", lane % 6);
+    let shape = [
+        "shape-circle",
+        "shape-square",
+        "shape-diamond",
+        "shape-triangle",
+    ][lane % 4];
+    let selected = move || rift.selected.get() == Some(idx);
+    let select = {
+        let rift = rift.clone();
+        move |_| rift.selected.set(Some(idx))
+    };
+    view! {
+        <li class=class data-lane=data.data.lanes[lane].id.clone()>
+            <time datetime=e.date.clone()>{date}</time>
+            <span class=format!("entry-lane {shape}")>
+                <span class="lane-key" aria-hidden="true"></span>
+                {lane_label}
+            </span>
+            <h3>
+                <button
+                    type="button"
+                    class="entry-title"
+                    class:selected=selected
+                    data-event-id=e.id.clone()
+                    aria-label=name
+                    on:click=select
+                >
+                    {e.disputed.is_some().then(|| view! { <span class="flag" aria-hidden="true">"≠"</span> })}
+                    {e.title.clone()}
+                </button>
+            </h3>
+            <p class="entry-summary">{e.summary.trim().to_string()}</p>
+        </li>
+    }
+}
