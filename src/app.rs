@@ -105,6 +105,7 @@ fn Instance(
         notices: first_notices,
         query: first_query,
         list: first_list,
+        large: first_large,
         ..
     } = fragment::resolve(&fragment, &timeline, &bounds);
     let query = RwSignal::new(first_query);
@@ -132,6 +133,7 @@ fn Instance(
         query,
         results,
         list: RwSignal::new(first_list),
+        large: RwSignal::new(first_large),
     };
     provide_context(rift.clone());
     let notices = RwSignal::new(first_notices);
@@ -164,7 +166,10 @@ fn Instance(
                     (lanes != all).then_some(&ids[..]),
                     fragment.lang,
                     q,
-                    rift.list.get(),
+                    fragment::Extras {
+                        list: rift.list.get(),
+                        large: rift.large.get(),
+                    },
                 )
             })
         })
@@ -268,6 +273,7 @@ fn Instance(
             rift.lanes.set(r.lanes);
             rift.query.set(r.query);
             rift.list.set(r.list);
+            rift.large.set(r.large);
             notices.set(r.notices);
         }
     };
@@ -407,6 +413,7 @@ fn Instance(
     view! {
         <div
             class=class
+            class:large=move || rift.large.get()
             node_ref=root
             data-rift-timeline=(mode != Mode::Element).then_some("")
             data-theme=theme
@@ -425,6 +432,15 @@ fn Instance(
                     <button type="button" class="zoom-out" aria-label="Zoom out" title="Zoom out (−)" on:click=zoom_out>"−"</button>
                     <button type="button" class="zoom-in" aria-label="Zoom in" title="Zoom in (+)" on:click=zoom_in>"+"</button>
                     <button type="button" class="zoom-all" title="Whole range (0)" on:click=zoom_all>"1948–1962"</button>
+                    <button
+                        type="button"
+                        class="text-size"
+                        aria-pressed=move || rift.large.get().to_string()
+                        title="Large text, for projectors"
+                        on:click=move |_| rift.large.update(|l| *l = !*l)
+                    >
+                        "Large text"
+                    </button>
                     <button type="button" class="copy-link" on:click=copy_link>"Copy link"</button>
                     {(mode == Mode::Page).then(|| view! {
                         <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>"Embed"</button>

@@ -41,6 +41,8 @@ pub struct Rift {
     pub results: Memo<Arc<Vec<(bool, bool)>>>,
     /// Whether the chronological list is shown instead of the lanes.
     pub list: RwSignal<bool>,
+    /// Large text, legible from the back of a classroom.
+    pub large: RwSignal<bool>,
 }
 
 impl Rift {

@@ -13,11 +13,8 @@ use rift_core::viewport::{wheel_factor, Viewport, STEP_FACTOR};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 
-use rift_core::scene::ROW_H;
-/// Height of the strip of count markers under a lane's rows.
-const CHIP_H: f64 = 26.0;
-/// Average width of an axis label character.
-const AXIS_CHAR_PX: f64 = 7.2;
+/// How much larger text is in the projector mode.
+pub const LARGE_TEXT: f64 = 1.35;
 
 /// Zooms by `factor` around the middle of the window, easing.
 pub fn zoom_center(rift: &Rift, factor: f64) {
@@ -77,10 +74,11 @@ pub fn TimelineArea() -> impl IntoView {
     let area = NodeRef::<html::Div>::new();
     let gesture = StoredValue::new_local(Gesture::default());
     let style = Memo::new(move |_| {
-        Style::for_area(
+        Style::scaled(
             rift.width.get(),
             rift.height.get(),
             rift.lanes.with(Vec::len),
+            if rift.large.get() { LARGE_TEXT } else { 1.0 },
         )
     });
 
@@ -199,7 +197,8 @@ pub fn TimelineArea() -> impl IntoView {
 
     let ticks = Memo::new(move |_| {
         let width = rift.width.get();
-        rift.view.with(|v| ticks::ticks(v, width, AXIS_CHAR_PX))
+        let char_px = style.with(|s| s.axis_char_px);
+        rift.view.with(|v| ticks::ticks(v, width, char_px))
     });
 
     let lanes = move || rift.lanes.get();
@@ -294,7 +293,8 @@ fn LaneRow(
     });
     let height = move || {
         let rows = style.get().packing.rows as f64;
-        format!("{}px", rows * ROW_H + CHIP_H)
+        let st = style.get();
+        format!("{}px", rows * st.row_h + st.chip_h)
     };
     let items =
         move || scene.with(|s: &LaneScene| s.items.iter().map(|i| i.idx).collect::<Vec<_>>());
@@ -370,13 +370,7 @@ fn EventMark(
     let geometry = move |f: fn(&scene::Item) -> String| {
         Memo::new(move |_| item.with(|i| i.as_ref().map(f).unwrap_or_default()))
     };
-    let transform = geometry(|i| {
-        format!(
-            "translate({:.1}px, {}px)",
-            i.x0.min(i.label_x),
-            i.row as f64 * ROW_H
-        )
-    });
+    let transform = geometry(|i| format!("translate({:.1}px, {}px)", i.x0.min(i.label_x), i.y));
     let width = geometry(|i| {
         format!(
             "{:.1}px",
@@ -458,7 +452,7 @@ fn ClusterChip(
             .unwrap_or_default()
     };
     let transform = move || {
-        let top = style.get().packing.rows as f64 * ROW_H;
+        let top = style.with(|s| s.packing.rows as f64 * s.row_h);
         chip.get()
             .map(|(x, ..)| format!("translate({x:.1}px, {top}px)"))
             .unwrap_or_default()

@@ -124,6 +124,8 @@ pub struct Fragment {
     pub query: crate::search::Query,
     /// `view=list`: the chronological list instead of the timeline.
     pub list: bool,
+    /// `text=large`: large text for projectors.
+    pub large: bool,
     pub problems: Vec<Problem>,
 }
 
@@ -212,6 +214,7 @@ impl Fragment {
         let mut bench = None;
         let mut query = crate::search::Query::default();
         let mut list = false;
+        let mut large = false;
         for (key, value) in pairs {
             let (key, value) = (key.as_ref(), value.as_ref().trim());
             match key {
@@ -281,6 +284,11 @@ impl Fragment {
                     "0" | "false" | "no" => query.disputed = false,
                     _ => bad("disputed", value, "is not 1 or 0"),
                 },
+                "text" => match value {
+                    "large" => large = true,
+                    "normal" => large = false,
+                    _ => bad("text", value, "is not large or normal"),
+                },
                 "view" => match value {
                     "list" => list = true,
                     "timeline" => list = false,
@@ -291,6 +299,7 @@ impl Fragment {
         }
         f.query = query;
         f.list = list;
+        f.large = large;
         f.date = date;
         f.span = span;
         f.event = event;
@@ -310,6 +319,7 @@ impl Fragment {
             && self.bench.is_none()
             && self.query == crate::search::Query::default()
             && !self.list
+            && !self.large
             && self.problems.is_empty()
     }
 }
@@ -336,6 +346,8 @@ pub struct Resolved {
     pub query: crate::search::Query,
     /// Whether the list view is shown.
     pub list: bool,
+    /// Whether text is large (projector mode).
+    pub large: bool,
     /// One sentence per value that could not be applied, for the notice.
     pub notices: Vec<String>,
 }
@@ -466,6 +478,7 @@ pub fn resolve(f: &Fragment, t: &Timeline, b: &Bounds) -> Resolved {
         lang: f.lang,
         query,
         list: f.list,
+        large: f.large,
         notices,
     }
 }
@@ -483,18 +496,27 @@ pub fn format(
         lanes,
         lang,
         &crate::search::Query::default(),
-        false,
+        Extras::default(),
     )
 }
 
-/// [`format`] with the search, filters and list view.
+/// Display settings a link carries besides the view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Extras {
+    /// `view=list`
+    pub list: bool,
+    /// `text=large`
+    pub large: bool,
+}
+
+/// [`format`] with the search, filters and display settings.
 pub fn format_with(
     view: &Viewport,
     selected: Option<&str>,
     lanes: Option<&[&str]>,
     lang: Option<Lang>,
     query: &crate::search::Query,
-    list: bool,
+    extras: Extras,
 ) -> String {
     let center = view.center().floor() as i32;
     let mut parts = vec![
@@ -523,8 +545,11 @@ pub fn format_with(
     if query.disputed {
         parts.push("disputed=1".into());
     }
-    if list {
+    if extras.list {
         parts.push("view=list".into());
+    }
+    if extras.large {
+        parts.push("text=large".into());
     }
     parts.join("&")
 }
@@ -721,12 +746,22 @@ mod tests {
             disputed: true,
         };
         let v = b.full();
-        let text = format_with(&v, None, None, None, &q, true);
+        let text = format_with(
+            &v,
+            None,
+            None,
+            None,
+            &q,
+            Extras {
+                list: true,
+                large: true,
+            },
+        );
         assert!(text.contains("q=Shehu%20%26%20co"), "{text}");
         let f = Fragment::parse(&text);
         assert!(f.problems.is_empty(), "{:?}", f.problems);
         assert_eq!(f.query, q);
-        assert!(f.list);
+        assert!(f.list && f.large);
         // Unknown actors and sources are named and dropped.
         let r = resolve(&f, &t, &b);
         assert_eq!(r.query.actor, None);
@@ -735,7 +770,13 @@ mod tests {
             .notices
             .iter()
             .any(|n| n.contains("No actor 'Nikita Khrushchev'")));
-        for bad in ["disputed=maybe", "view=grid", "actor=", "source="] {
+        for bad in [
+            "disputed=maybe",
+            "view=grid",
+            "actor=",
+            "source=",
+            "text=huge",
+        ] {
             assert_eq!(Fragment::parse(bad).problems.len(), 1, "{bad}");
         }
         let long = format!("q={}", "x".repeat(201));

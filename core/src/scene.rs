@@ -30,6 +30,12 @@ pub struct Style {
     pub point_r: f64,
     /// Narrowest span bar.
     pub min_bar: f64,
+    /// Height of a row of events.
+    pub row_h: f64,
+    /// Height of the strip of count markers under a lane's rows.
+    pub chip_h: f64,
+    /// Average width of an axis label character.
+    pub axis_char_px: f64,
     pub packing: Packing,
 }
 
@@ -47,22 +53,37 @@ impl Style {
     /// The sizes for a drawing area `width` by `height` pixels holding
     /// `lanes` lanes: as many rows as fit, between 2 and 10.
     pub fn for_area(width: f64, height: f64, lanes: usize) -> Style {
+        Style::scaled(width, height, lanes, 1.0)
+    }
+
+    /// [`Style::for_area`] with text `scale` times larger (the projector
+    /// mode): rows, labels and markers grow with it.
+    pub fn scaled(width: f64, height: f64, lanes: usize, scale: f64) -> Style {
+        let scale = if scale.is_finite() {
+            scale.clamp(1.0, 2.0)
+        } else {
+            1.0
+        };
         let narrow = width < 600.0;
-        let per_lane = (height - AXIS_H) / lanes.max(1) as f64 - LANE_CHROME_H;
+        let row_h = ROW_H * scale;
+        let per_lane = (height - AXIS_H * scale) / lanes.max(1) as f64 - LANE_CHROME_H * scale;
         let rows = if per_lane.is_finite() {
-            (per_lane / ROW_H).floor().clamp(2.0, 10.0) as usize
+            (per_lane / row_h).floor().clamp(2.0, 10.0) as usize
         } else {
             3
         };
         Style {
-            char_px: 6.9,
-            max_label: if narrow { 150.0 } else { 210.0 },
-            point_r: 6.0,
-            min_bar: 8.0,
+            char_px: 6.9 * scale,
+            max_label: if narrow { 150.0 } else { 210.0 } * scale,
+            point_r: 6.0 * scale,
+            min_bar: 8.0 * scale,
+            row_h,
+            chip_h: 26.0 * scale,
+            axis_char_px: 7.2 * scale,
             packing: Packing {
                 rows,
-                gap: 10.0,
-                chip_w: 40.0,
+                gap: 10.0 * scale,
+                chip_w: 40.0 * scale,
             },
         }
     }
@@ -73,6 +94,8 @@ impl Style {
 pub struct Item {
     pub idx: usize,
     pub row: usize,
+    /// Top of its row, in pixels from the lane's top.
+    pub y: f64,
     pub shape: Shape,
     /// Marker extent on screen, clipped to a little beyond the screen.
     pub x0: f64,
@@ -214,6 +237,7 @@ pub fn lane(
             Item {
                 idx,
                 row: p.row,
+                y: p.row as f64 * style.row_h,
                 shape,
                 x0: m.x0,
                 x1: m.x1,
@@ -291,6 +315,16 @@ mod tests {
             },
         ];
         Timeline::new(synth::dataset(n, &lanes, 1948, 1962)).unwrap()
+    }
+
+    #[test]
+    fn large_text_scales_rows_and_labels() {
+        let normal = Style::for_area(1280.0, 720.0, 3);
+        let large = Style::scaled(1280.0, 720.0, 3, 1.4);
+        assert!(large.row_h > normal.row_h && large.char_px > normal.char_px);
+        assert!(large.packing.rows < normal.packing.rows);
+        assert!(large.packing.rows >= 2);
+        assert_eq!(Style::scaled(1280.0, 720.0, 3, f64::NAN), normal);
     }
 
     #[test]

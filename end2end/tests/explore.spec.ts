@@ -104,3 +104,37 @@ test.describe('search, filters and the list', () => {
     await expect(page.locator('select.filter-actor')).toHaveValue('Mehmet Shehu');
   });
 });
+
+test.describe('projector', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('large text is large, in the link, and labels still never overlap', async ({ page }) => {
+    await open(page, '#date=1961-11&span=2m');
+    const size = () =>
+      page.locator('button[data-event-id] .label').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(await size()).toBe(13);
+    await page.getByRole('button', { name: 'Large text' }).click();
+    await expect(page.getByRole('button', { name: 'Large text' })).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(size).toBeGreaterThanOrEqual(17);
+    await expect.poll(() => new URL(page.url()).hash).toContain('text=large');
+    // No two labels overlap on screen.
+    const boxes = await page.locator('button[data-event-id] .label').evaluateAll((ls) =>
+      ls.map((l) => {
+        const r = l.getBoundingClientRect();
+        return { l: r.left, r: r.right, t: r.top, b: r.bottom };
+      }),
+    );
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        const overlap = a.l < b.r - 1 && b.l < a.r - 1 && a.t < b.b - 1 && b.t < a.b - 1;
+        expect(overlap, `labels ${i} and ${j} overlap`).toBe(false);
+      }
+    }
+    // A link opens in large text.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await expect(other.locator('.rift')).toHaveClass(/large/);
+  });
+});
