@@ -6,7 +6,7 @@
 
 use crate::dom;
 use crate::embed::{self, EmbedDialog};
-use crate::explore::{Filters, ListView, SearchBar};
+use crate::explore::{Filters, ListView, PrintView, SearchBar};
 use crate::minimap::Minimap;
 use crate::popover::Popover;
 use crate::state::Rift;
@@ -366,6 +366,22 @@ fn Instance(
 
     let copy_status = RwSignal::new(String::new());
     let embed_open = RwSignal::new(false);
+
+    // Printing (the button, or the browser's own command) renders the
+    // chronology; it is dropped again afterwards.
+    let printing = RwSignal::new(false);
+    let _ = use_event_listener(window(), leptos::ev::beforeprint, move |_| {
+        printing.set(true)
+    });
+    let _ = use_event_listener(window(), leptos::ev::afterprint, move |_| {
+        printing.set(false)
+    });
+    let print = move |_| {
+        printing.set(true);
+        request_animation_frame(|| {
+            let _ = window().print();
+        });
+    };
     let zoom_in = {
         let rift = rift.clone();
         move |_| zoom_center(&rift, STEP_FACTOR)
@@ -442,6 +458,7 @@ fn Instance(
                         "Large text"
                     </button>
                     <button type="button" class="copy-link" on:click=copy_link>"Copy link"</button>
+                    <button type="button" class="print" on:click=print>"Print / Save as PDF"</button>
                     {(mode == Mode::Page).then(|| view! {
                         <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>"Embed"</button>
                     })}
@@ -477,6 +494,9 @@ fn Instance(
             <Minimap />
             <Popover root=root />
             <EmbedDialog open=embed_open />
+            <Show when=move || printing.get()>
+                <PrintView />
+            </Show>
             <p class="visually-hidden">{window_label}</p>
         </div>
     }

@@ -295,3 +295,114 @@ fn ListEntry(
         </li>
     }
 }
+
+/// What prints: a chronology of the current window, filters and search,
+/// with the citations as numbered footnotes. Rendered only while printing.
+#[component]
+pub fn PrintView() -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let data = rift.data.clone();
+    let v = rift.view.get_untracked();
+    let entries: Vec<usize> = rift
+        .hits()
+        .into_iter()
+        .filter(|&i| {
+            let w = &data.when[i];
+            v.overlaps(w.start() as f64, w.end() as f64)
+        })
+        .collect();
+    let window = rift_core::format::window(v.first_day(), v.last_day() + 1);
+    let q = rift.query.get_untracked();
+    let mut scope = vec![window];
+    if q.searching() {
+        scope.push(format!("events matching \u{201c}{}\u{201d}", q.text.trim()));
+    }
+    if let Some(a) = &q.actor {
+        scope.push(format!("involving {a}"));
+    }
+    if let Some(s) = q.source.as_ref().and_then(|s| data.source(s)) {
+        scope.push(format!(
+            "cited from {}",
+            if s.short.is_empty() {
+                &s.citation
+            } else {
+                &s.short
+            }
+        ));
+    }
+    if q.disputed {
+        scope.push("where the sources disagree".into());
+    }
+    let mut notes: Vec<String> = Vec::new();
+    let mut cited = std::collections::HashSet::new();
+    let items = entries
+        .iter()
+        .map(|&i| {
+            let e = &data.data.events[i];
+            let first = notes.len() + 1;
+            for c in &e.citations {
+                // The first note of a source gives it in full, later ones short.
+                let cite = data
+                    .source(&c.source)
+                    .map(|s| {
+                        if cited.insert(s.id.clone()) || s.short.is_empty() {
+                            s.citation.trim_end_matches('.').to_string()
+                        } else {
+                            s.short.clone()
+                        }
+                    })
+                    .unwrap_or_default();
+                notes.push(format!(
+                    "{cite}, {}: \u{201c}{}\u{201d}",
+                    c.locator,
+                    rift_core::dataset::fold_space(&c.quote)
+                ));
+            }
+            let refs: Vec<usize> = (first..=notes.len()).collect();
+            let lane = data.data.lanes[data.lane[i]].label.clone();
+            let date = human(&data.when[i], e.date_label.as_deref());
+            view! {
+                <li>
+                    <p class="print-head">
+                        <time datetime=e.date.clone()>{date}</time>
+                        " · " <span class="print-lane">{lane}</span>
+                    </p>
+                    <p>
+                        <strong>{e.title.clone()}</strong>
+                        ". " {e.summary.trim().to_string()}
+                        <sup>
+                            {refs
+                                .into_iter()
+                                .enumerate()
+                                .map(|(k, n)| view! {
+                                    {(k > 0).then_some(",")}
+                                    <a href=format!("#rift-note-{n}")>{n}</a>
+                                })
+                                .collect_view()}
+                        </sup>
+                    </p>
+                    {e.disputed.clone().map(|d| view! {
+                        <p class="print-dispute"><em>"Sources disagree: "</em>{d.trim().to_string()}</p>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    let link = rift_core::snippet::page_link(&rift.site, &crate::dom::current_fragment());
+    view! {
+        <section class="print-view" aria-hidden="true">
+            <h1>"Rift: Moscow, Tirana and Belgrade, 1948–1962"</h1>
+            <p class="print-scope">{format!("A chronology of {}: {} events.", scope.join(", "), entries.len())}</p>
+            <ol class="print-chronology">{items}</ol>
+            <h2>"Notes"</h2>
+            <ol class="footnotes">
+                {notes
+                    .into_iter()
+                    .enumerate()
+                    .map(|(n, text)| view! { <li id=format!("rift-note-{}", n + 1)>{text}</li> })
+                    .collect_view()}
+            </ol>
+            <p class="print-link">{link}</p>
+        </section>
+    }
+}

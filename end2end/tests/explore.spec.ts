@@ -138,3 +138,50 @@ test.describe('projector', () => {
     await expect(other.locator('.rift')).toHaveClass(/large/);
   });
 });
+
+test.describe('print', () => {
+  test('prints a chronology of the window and filters with numbered notes', async ({ page }, info) => {
+    await page.addInitScript(() => {
+      window.print = () => {
+        (window as any).__printed = true;
+      };
+    });
+    await open(page, '#date=1961-06&span=3m&disputed=1');
+    await page.getByRole('button', { name: 'Print / Save as PDF' }).click();
+    await expect.poll(() => page.evaluate(() => (window as any).__printed)).toBe(true);
+    const view = page.locator('.print-view');
+    await expect(view).toBeAttached();
+    await page.emulateMedia({ media: 'print' });
+    await expect(view).toBeVisible();
+    await expect(page.locator('.lanes')).toBeHidden();
+    await expect(view.locator('.print-scope')).toContainText('where the sources disagree');
+    const entries = view.locator('.print-chronology > li');
+    const n = await entries.count();
+    expect(n).toBeGreaterThan(2);
+    // Every entry is disputed and inside the window, in order.
+    const data = await (await page.request.get('/events.json')).json();
+    const dates = await entries.locator('time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+    for (const d of dates) {
+      const e = data.events.find((x: any) => x.date === d && x.disputed);
+      expect(e, d).toBeTruthy();
+    }
+    // Notes are numbered 1..N, each cited from the text exactly once.
+    const notes = await view.locator('.footnotes > li').count();
+    const refs = await view.locator('sup a').evaluateAll((as) => as.map((a) => Number(a.textContent)));
+    expect(refs).toEqual(Array.from({ length: notes }, (_, k) => k + 1));
+    const first = await view.locator('.footnotes > li').first().textContent();
+    expect(first).toMatch(/(Edemskiy, A\.|Disruption of Albanian-Soviet Relations|Tirana Observatory|Memorie\.al).*: “/);
+    // And it makes a real PDF.
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await info.attach('chronology.pdf', { body: pdf, contentType: 'application/pdf' });
+  });
+
+  test("the browser's own print command prints the chronology too", async ({ page }) => {
+    await open(page, '#date=1960-11&span=1m');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await expect(page.locator('.print-view')).toBeAttached();
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect(page.locator('.print-view')).toHaveCount(0);
+  });
+});
