@@ -25,11 +25,24 @@ test.describe('iframe embed', () => {
     await page.keyboard.press('+');
     await page.keyboard.press('+');
     await expect.poll(async () => (await frameView(page)).span).toBeLessThan(first.span * 0.6);
+    // Wait for the eased zoom to settle, and for the host to hear the final view.
+    let last = '';
+    await expect
+      .poll(async () => {
+        const v = await frameView(page);
+        const same = `${v.start}/${v.end}` === last;
+        last = `${v.start}/${v.end}`;
+        return same;
+      }, { intervals: [300, 300, 300, 500, 500] })
+      .toBe(true);
+    const settledView = await frameView(page);
     await expect
       .poll(async () => JSON.parse((await page.locator('body').getAttribute('data-last-message')) ?? '{}'))
-      .toMatchObject({ source: 'rift', type: 'viewchange', start: (await frameView(page)).start });
+      .toMatchObject({ source: 'rift', type: 'viewchange', start: settledView.start, end: settledView.end });
+    await expect.poll(() => decodeURIComponent(page.url())).toContain(
+      JSON.parse((await page.locator('body').getAttribute('data-last-message'))!).fragment,
+    );
     const shared = page.url();
-    const settledView = await frameView(page);
     // A reader opening the article's link sees the same view in the frame.
     const other = await page.context().newPage();
     await other.goto(shared);
