@@ -2,8 +2,9 @@
 //! its validation, and the prepared form the timeline draws from.
 
 use crate::date::{DateError, When};
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 /// Longest title, in characters.
@@ -16,6 +17,28 @@ pub const MAX_QUOTE: usize = 300;
 pub struct Lane {
     pub id: String,
     pub label: String,
+    /// The label in other interface languages (`sq`, `ru`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tr: BTreeMap<String, String>,
+}
+
+impl Lane {
+    /// The label in `lang`, English where there is no translation.
+    pub fn label_in(&self, lang: Lang) -> &str {
+        self.tr
+            .get(lang.code())
+            .map(String::as_str)
+            .unwrap_or(&self.label)
+    }
+}
+
+/// An event's texts in another language.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventText {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
 }
 
 /// A text the quotes come from.
@@ -69,6 +92,28 @@ pub struct Event {
     pub disputed: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
+    /// Title and summary in other interface languages (`sq`, `ru`), where a
+    /// faithful translation exists.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tr: BTreeMap<String, EventText>,
+}
+
+impl Event {
+    /// The title in `lang`, English where there is no translation.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        self.tr
+            .get(lang.code())
+            .and_then(|t| t.title.as_deref())
+            .unwrap_or(&self.title)
+    }
+
+    /// The summary in `lang`, English where there is no translation.
+    pub fn summary_in(&self, lang: Lang) -> &str {
+        self.tr
+            .get(lang.code())
+            .and_then(|t| t.summary.as_deref())
+            .unwrap_or(&self.summary)
+    }
 }
 
 /// The whole dataset, as in data/events.toml and events.json.
@@ -211,8 +256,18 @@ impl Dataset {
         if self.lanes.is_empty() {
             err(None, "lanes", "there must be at least one lane".into());
         }
+        let known_lang = |code: &str| Lang::parse(code).is_some_and(|l| l != Lang::En);
         let mut lanes = HashSet::new();
         for l in &self.lanes {
+            for code in l.tr.keys() {
+                if !known_lang(code) {
+                    err(
+                        Some(&l.id),
+                        "lanes.tr",
+                        format!("'{code}' is not a translation language (sq, ru)"),
+                    );
+                }
+            }
             if !is_kebab(&l.id) {
                 err(
                     Some(&l.id),
@@ -336,6 +391,26 @@ impl Dataset {
                 }
                 if c.locator.trim().is_empty() {
                     err(id, "citations.locator", "empty locator".into());
+                }
+            }
+            for (code, text) in &e.tr {
+                if !known_lang(code) {
+                    err(
+                        id,
+                        "tr",
+                        format!("'{code}' is not a translation language (sq, ru)"),
+                    );
+                }
+                if text
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| fold_space(t).chars().count() > MAX_TITLE)
+                {
+                    err(
+                        id,
+                        "tr.title",
+                        format!("{code} title too long (> {MAX_TITLE} characters)"),
+                    );
                 }
             }
             if e.disputed.as_deref().is_some_and(|d| d.trim().is_empty()) {
@@ -516,10 +591,12 @@ mod tests {
                 Lane {
                     id: "soviet-albanian".into(),
                     label: "Moscow – Tirana".into(),
+                    tr: Default::default(),
                 },
                 Lane {
                     id: "soviet-yugoslav".into(),
                     label: "Moscow – Belgrade".into(),
+                    tr: Default::default(),
                 },
             ],
             sources: vec![Source {
@@ -548,6 +625,7 @@ mod tests {
                     }],
                     disputed: None,
                     related: vec!["b-two".into()],
+                    tr: Default::default(),
                 },
                 Event {
                     id: "b-two".into(),
@@ -564,6 +642,7 @@ mod tests {
                     }],
                     disputed: Some("A says x; B says y.".into()),
                     related: vec![],
+                    tr: Default::default(),
                 },
             ],
         }
@@ -668,6 +747,39 @@ mod tests {
         let mut d = sample();
         d.events[0].actors = vec!["Mehmed Shehu".into()];
         assert_error(&d, "a-one", "actors", "write the canonical 'Mehmet Shehu'");
+    }
+
+    #[test]
+    fn translations_must_be_of_known_languages_and_fit() {
+        let mut d = sample();
+        d.events[0].tr.insert(
+            "fr".into(),
+            EventText {
+                title: Some("Un".into()),
+                summary: None,
+            },
+        );
+        d.events[1].tr.insert(
+            "sq".into(),
+            EventText {
+                title: Some("x".repeat(81)),
+                summary: None,
+            },
+        );
+        assert_error(&d, "a-one", "tr", "'fr' is not a translation language");
+        assert_error(&d, "b-two", "tr.title", "sq title too long");
+        d.events[0].tr.clear();
+        d.events[1].tr.insert(
+            "sq".into(),
+            EventText {
+                title: Some("Dy".into()),
+                summary: None,
+            },
+        );
+        assert!(errors_of(&d).is_empty());
+        assert_eq!(d.events[1].title_in(Lang::Sq), "Dy");
+        assert_eq!(d.events[1].title_in(Lang::Ru), "Two");
+        assert_eq!(d.events[1].summary_in(Lang::Sq), "S.");
     }
 
     #[test]

@@ -2,36 +2,10 @@
 //! "summer 1961", "1957?", "17–31 October 1961".
 
 use crate::date::{ymd, Day, Point, Precision, When};
+use crate::i18n::{calendar, Lang};
 
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-pub const MONTHS_SHORT: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-fn season_name(code: u32) -> &'static str {
-    match code {
-        21 => "spring",
-        22 => "summer",
-        23 => "autumn",
-        _ => "winter",
-    }
-}
-
-fn bare(p: &Point, with_year: bool, with_month: bool) -> String {
+fn bare(lang: Lang, p: &Point, with_year: bool, with_month: bool) -> String {
+    let cal = calendar(lang);
     let year = if with_year {
         format!(" {}", p.year)
     } else {
@@ -39,18 +13,30 @@ fn bare(p: &Point, with_year: bool, with_month: bool) -> String {
     };
     match p.precision {
         Precision::Day if with_month => {
-            format!("{} {}{}", p.day, MONTHS[p.month as usize - 1], year)
+            format!(
+                "{} {}{}",
+                p.day,
+                cal.months_of_day[p.month as usize - 1],
+                year
+            )
         }
         Precision::Day => p.day.to_string(),
-        Precision::Month => format!("{}{}", MONTHS[p.month as usize - 1], year),
-        Precision::Season => format!("{}{}", season_name(p.month), year),
+        Precision::Month if with_year => format!("{}{}", cal.months[p.month as usize - 1], year),
+        // A month that ends a range shares the day's grammar: "June–August"
+        // but "июня – августа" after a day is handled by the caller.
+        Precision::Month => cal.months[p.month as usize - 1].to_string(),
+        Precision::Season => format!(
+            "{}{}",
+            cal.seasons[(p.month.clamp(21, 24) - 21) as usize],
+            year
+        ),
         Precision::Year => p.year.to_string(),
     }
 }
 
-fn qualified(p: &Point, text: String) -> String {
+fn qualified(lang: Lang, p: &Point, text: String) -> String {
     let text = if p.approximate {
-        format!("c. {text}")
+        format!("{}{text}", calendar(lang).circa)
     } else {
         text
     };
@@ -61,17 +47,19 @@ fn qualified(p: &Point, text: String) -> String {
     }
 }
 
-/// A date as written for people, at the precision it has.
+/// A date as written for people, at the precision it has, in `lang`.
 ///
 /// `label` is the sources' own wording ("late June 1960") where the data gives
-/// one; it wins over the generated text.
-pub fn human(when: &When, label: Option<&str>) -> String {
+/// one; it is English, so it wins over the generated text in English only.
+pub fn human(when: &When, label: Option<&str>, lang: Lang) -> String {
     if let Some(label) = label.map(str::trim).filter(|l| !l.is_empty()) {
-        return label.to_string();
+        if lang == Lang::En {
+            return label.to_string();
+        }
     }
     let from = &when.from;
     let Some(to) = &when.to else {
-        return qualified(from, bare(from, true, true));
+        return qualified(lang, from, bare(lang, from, true, true));
     };
     let plain = !from.approximate && !from.uncertain && !to.approximate && !to.uncertain;
     let same_year = from.year == to.year && from.precision != Precision::Year;
@@ -81,7 +69,7 @@ pub fn human(when: &When, label: Option<&str>) -> String {
         && to.precision == Precision::Day;
     if plain && same_month {
         // 17–31 October 1961
-        format!("{}–{}", from.day, bare(to, true, true))
+        format!("{}–{}", from.day, bare(lang, to, true, true))
     } else if plain && same_year && from.precision == to.precision {
         // 17 October – 3 November 1961; June–August 1961
         let sep = if from.precision == Precision::Day {
@@ -89,24 +77,29 @@ pub fn human(when: &When, label: Option<&str>) -> String {
         } else {
             "–"
         };
-        format!("{}{sep}{}", bare(from, false, true), bare(to, true, true))
+        format!(
+            "{}{sep}{}",
+            bare(lang, from, false, true),
+            bare(lang, to, true, true)
+        )
     } else {
         format!(
             "{} – {}",
-            qualified(from, bare(from, true, true)),
-            qualified(to, bare(to, true, true))
+            qualified(lang, from, bare(lang, from, true, true)),
+            qualified(lang, to, bare(lang, to, true, true))
         )
     }
 }
 
 /// A day as "4 June 1961".
-pub fn day_long(day: Day) -> String {
+pub fn day_long(day: Day, lang: Lang) -> String {
     let (y, m, d) = ymd(day);
-    format!("{d} {} {y}", MONTHS[m as usize - 1])
+    format!("{d} {} {y}", calendar(lang).months_of_day[m as usize - 1])
 }
 
-/// A visible window for people: "June 1961", "1960–1961", "3 – 17 November 1960".
-pub fn window(start: Day, end_exclusive: Day) -> String {
+/// A visible window for people: "June 1961", "1960–1961", "3–17 November 1960".
+pub fn window(start: Day, end_exclusive: Day, lang: Lang) -> String {
+    let cal = calendar(lang);
     let last = end_exclusive.max(start + 1) - 1;
     let (y0, m0, d0) = ymd(start);
     let (y1, m1, d1) = ymd(last);
@@ -121,20 +114,20 @@ pub fn window(start: Day, end_exclusive: Day) -> String {
         if y0 == y1 {
             format!(
                 "{}–{} {y0}",
-                MONTHS_SHORT[m0 as usize - 1],
-                MONTHS_SHORT[m1 as usize - 1]
+                cal.short[m0 as usize - 1],
+                cal.short[m1 as usize - 1]
             )
         } else {
             format!(
                 "{} {y0} – {} {y1}",
-                MONTHS_SHORT[m0 as usize - 1],
-                MONTHS_SHORT[m1 as usize - 1]
+                cal.short[m0 as usize - 1],
+                cal.short[m1 as usize - 1]
             )
         }
     } else if y0 == y1 && m0 == m1 {
-        format!("{d0}–{d1} {} {y0}", MONTHS[m0 as usize - 1])
+        format!("{d0}–{d1} {} {y0}", cal.months_of_day[m0 as usize - 1])
     } else {
-        format!("{} – {}", day_long(start), day_long(last))
+        format!("{} – {}", day_long(start, lang), day_long(last, lang))
     }
 }
 
@@ -160,7 +153,7 @@ mod tests {
     use crate::date::day_from_ymd;
 
     fn h(s: &str) -> String {
-        human(&When::parse(s).unwrap(), None)
+        human(&When::parse(s).unwrap(), None, Lang::En)
     }
 
     #[test]
@@ -194,8 +187,35 @@ mod tests {
     #[test]
     fn the_sources_wording_wins() {
         let w = When::parse("1960-06~").unwrap();
-        assert_eq!(human(&w, Some("late June 1960")), "late June 1960");
-        assert_eq!(human(&w, Some("  ")), "c. June 1960");
+        assert_eq!(
+            human(&w, Some("late June 1960"), Lang::En),
+            "late June 1960"
+        );
+        assert_eq!(human(&w, Some("  "), Lang::En), "c. June 1960");
+    }
+
+    #[test]
+    fn albanian_and_russian_dates() {
+        let w = |s: &str, l: Lang| human(&When::parse(s).unwrap(), None, l);
+        assert_eq!(w("1961-06-04", Lang::Sq), "4 qershor 1961");
+        assert_eq!(w("1961-06-04", Lang::Ru), "4 июня 1961");
+        assert_eq!(w("1961-06", Lang::Ru), "июнь 1961");
+        assert_eq!(w("1957~", Lang::Sq), "rreth 1957");
+        assert_eq!(w("1957~", Lang::Ru), "ок. 1957");
+        assert_eq!(w("1961-22", Lang::Sq), "verë 1961");
+        assert_eq!(w("1961-10-17/1961-10-31", Lang::Ru), "17–31 октября 1961");
+        assert_eq!(w("1961-10-17/1961-10-31", Lang::Sq), "17–31 tetor 1961");
+        // The sources' English wording is not shown in other languages.
+        let late = When::parse("1960-06~").unwrap();
+        assert_eq!(
+            human(&late, Some("late June 1960"), Lang::Sq),
+            "rreth qershor 1960"
+        );
+        let d = |y, m, dd| crate::date::day_from_ymd(y, m, dd).unwrap();
+        assert_eq!(
+            window(d(1961, 3, 1), d(1961, 9, 1), Lang::Ru),
+            "мар–авг 1961"
+        );
     }
 
     #[test]
@@ -215,14 +235,17 @@ mod tests {
     #[test]
     fn windows_read_naturally() {
         let d = |y, m, dd| day_from_ymd(y, m, dd).unwrap();
-        assert_eq!(window(d(1948, 1, 1), d(1963, 1, 1)), "1948–1962");
-        assert_eq!(window(d(1961, 3, 1), d(1961, 9, 1)), "Mar–Aug 1961");
+        assert_eq!(window(d(1948, 1, 1), d(1963, 1, 1), Lang::En), "1948–1962");
         assert_eq!(
-            window(d(1960, 11, 3), d(1960, 11, 18)),
+            window(d(1961, 3, 1), d(1961, 9, 1), Lang::En),
+            "Mar–Aug 1961"
+        );
+        assert_eq!(
+            window(d(1960, 11, 3), d(1960, 11, 18), Lang::En),
             "3–17 November 1960"
         );
         assert_eq!(
-            window(d(1960, 11, 25), d(1960, 12, 5)),
+            window(d(1960, 11, 25), d(1960, 12, 5), Lang::En),
             "25 November 1960 – 4 December 1960"
         );
     }

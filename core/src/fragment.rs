@@ -3,37 +3,11 @@
 //! could not be applied, and formatting the current view back into a link.
 
 use crate::dataset::Timeline;
-use crate::date::{iso, PartialDate, Precision};
+use crate::date::{iso, Day, PartialDate, Precision};
 use crate::format;
 use crate::viewport::{Bounds, Viewport};
 
-/// Interface language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Lang {
-    #[default]
-    En,
-    Sq,
-    Ru,
-}
-
-impl Lang {
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s {
-            "en" => Some(Lang::En),
-            "sq" => Some(Lang::Sq),
-            "ru" => Some(Lang::Ru),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Sq => "sq",
-            Lang::Ru => "ru",
-        }
-    }
-}
+pub use crate::i18n::Lang;
 
 /// A window width as written in a link: `10d`, `3w`, `6m`, `2y`, `1.5y`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -107,7 +81,87 @@ impl std::fmt::Display for Span {
 pub struct Problem {
     pub key: String,
     pub value: String,
+    /// Why, as the key of an interface string (`reason_date`, …).
     pub reason: &'static str,
+}
+
+/// Something in a link that could not be applied, for the notice.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// A value that could not be read.
+    Problem(Problem),
+    /// No event with this id; the window shown instead.
+    NoEvent {
+        id: String,
+        showing: Option<String>,
+    },
+    NoLane(String),
+    NoKnownLane,
+    /// The selected event's lane (label) was added to the lanes asked for.
+    LaneAdded(String),
+    /// The date asked for lies outside the whole range (shown as a window).
+    Outside {
+        date: String,
+        range: (Day, Day),
+    },
+    /// The event asked for is not near the date asked for.
+    NotNear {
+        id: String,
+        date: String,
+    },
+    NoActor(String),
+    NoSource(String),
+}
+
+impl Notice {
+    /// The notice as a sentence in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use crate::i18n::{t, tf};
+        match self {
+            Notice::Problem(p) if p.key.is_empty() => tf(
+                lang,
+                "notice_problem_bare",
+                &[("value", &p.value), ("reason", t(lang, p.reason))],
+            ),
+            Notice::Problem(p) => tf(
+                lang,
+                "notice_problem",
+                &[
+                    ("key", &p.key),
+                    ("value", &p.value),
+                    ("reason", t(lang, p.reason)),
+                ],
+            ),
+            Notice::NoEvent { id, showing } => {
+                let mut s = tf(lang, "notice_no_event", &[("id", id)]);
+                if let Some((a, b)) = showing.as_deref().and_then(|w| w.split_once('/')) {
+                    let (a, b) = (a.parse().unwrap_or(0), b.parse().unwrap_or(0));
+                    s.push_str(&tf(
+                        lang,
+                        "notice_showing",
+                        &[("window", &format::window(a, b, lang))],
+                    ));
+                }
+                s
+            }
+            Notice::NoLane(id) => tf(lang, "notice_no_lane", &[("id", id)]),
+            Notice::NoKnownLane => t(lang, "notice_no_known_lane").to_string(),
+            Notice::LaneAdded(label) => tf(lang, "notice_lane_added", &[("lane", label)]),
+            Notice::Outside { date, range } => tf(
+                lang,
+                "notice_outside",
+                &[
+                    ("date", date),
+                    ("window", &format::window(range.0, range.1, lang)),
+                ],
+            ),
+            Notice::NotNear { id, date } => {
+                tf(lang, "notice_not_near", &[("id", id), ("date", date)])
+            }
+            Notice::NoActor(a) => tf(lang, "notice_no_actor", &[("actor", a)]),
+            Notice::NoSource(s) => tf(lang, "notice_no_source", &[("source", s)]),
+        }
+    }
 }
 
 /// What a fragment asks for, as typed.
@@ -220,19 +274,19 @@ impl Fragment {
             match key {
                 "" => match PartialDate::parse(value) {
                     Some(d) => date = Some(d),
-                    None => bad("", value, "is not a date or a key=value pair"),
+                    None => bad("", value, "reason_bare"),
                 },
                 "date" => match PartialDate::parse(value) {
                     Some(d) => date = Some(d),
-                    None => bad("date", value, "is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                    None => bad("date", value, "reason_date"),
                 },
                 "span" => match Span::parse(value) {
                     Some(s) => span = Some(s),
-                    None => bad("span", value, "is not a span (a number and d, w, m or y)"),
+                    None => bad("span", value, "reason_span"),
                 },
                 "event" => {
                     if value.is_empty() {
-                        bad("event", value, "is empty");
+                        bad("event", value, "reason_empty");
                     } else {
                         event = Some(value.to_string())
                     }
@@ -245,36 +299,36 @@ impl Fragment {
                         .map(str::to_string)
                         .collect();
                     if list.is_empty() {
-                        bad("lanes", value, "names no lane");
+                        bad("lanes", value, "reason_lanes");
                     } else {
                         lanes = Some(list)
                     }
                 }
                 "lang" => match Lang::parse(value) {
                     Some(l) => lang = Some(l),
-                    None => bad("lang", value, "is not a language (en, sq or ru)"),
+                    None => bad("lang", value, "reason_lang"),
                 },
                 "bench" => match value.parse::<usize>() {
                     Ok(n) if (1..=MAX_BENCH).contains(&n) => bench = Some(n),
-                    _ => bad("bench", value, "is not a number of events from 1 to 100000"),
+                    _ => bad("bench", value, "reason_bench"),
                 },
                 "q" => {
                     if value.chars().count() > MAX_QUERY {
-                        bad("q", value, "is longer than 200 characters");
+                        bad("q", value, "reason_long");
                     } else {
                         query.text = value.to_string();
                     }
                 }
                 "actor" => {
                     if value.is_empty() {
-                        bad("actor", value, "is empty");
+                        bad("actor", value, "reason_empty");
                     } else {
                         query.actor = Some(value.to_string());
                     }
                 }
                 "source" => {
                     if value.is_empty() {
-                        bad("source", value, "is empty");
+                        bad("source", value, "reason_empty");
                     } else {
                         query.source = Some(value.to_string());
                     }
@@ -282,19 +336,19 @@ impl Fragment {
                 "disputed" => match value {
                     "1" | "true" | "yes" => query.disputed = true,
                     "0" | "false" | "no" => query.disputed = false,
-                    _ => bad("disputed", value, "is not 1 or 0"),
+                    _ => bad("disputed", value, "reason_disputed"),
                 },
                 "text" => match value {
                     "large" => large = true,
                     "normal" => large = false,
-                    _ => bad("text", value, "is not large or normal"),
+                    _ => bad("text", value, "reason_text"),
                 },
                 "view" => match value {
                     "list" => list = true,
                     "timeline" => list = false,
-                    _ => bad("view", value, "is not list or timeline"),
+                    _ => bad("view", value, "reason_view"),
                 },
-                _ => bad(key, value, "is not a key this timeline knows"),
+                _ => bad(key, value, "reason_key"),
             }
         }
         f.query = query;
@@ -348,26 +402,22 @@ pub struct Resolved {
     pub list: bool,
     /// Whether text is large (projector mode).
     pub large: bool,
-    /// One sentence per value that could not be applied, for the notice.
-    pub notices: Vec<String>,
+    /// What could not be applied, for the notice.
+    pub notices: Vec<Notice>,
 }
 
 /// Applies a fragment to a dataset: everything it can, with a notice naming
 /// each value it could not use and what it shows instead.
 pub fn resolve(f: &Fragment, t: &Timeline, b: &Bounds) -> Resolved {
-    let mut notices: Vec<String> = Vec::new();
-    for p in &f.problems {
-        if p.key.is_empty() {
-            notices.push(format!("'{}' {}; ignored", p.value, p.reason));
-        } else {
-            notices.push(format!("{} '{}' {}; ignored", p.key, p.value, p.reason));
-        }
-    }
+    let mut notices: Vec<Notice> = f.problems.iter().cloned().map(Notice::Problem).collect();
     let selected = match &f.event {
         Some(id) => match t.find(id) {
             Some(i) => Some(i),
             None => {
-                notices.push(format!("No event '{id}'"));
+                notices.push(Notice::NoEvent {
+                    id: id.clone(),
+                    showing: None,
+                });
                 None
             }
         },
@@ -381,11 +431,11 @@ pub fn resolve(f: &Fragment, t: &Timeline, b: &Bounds) -> Resolved {
             match t.data.lanes.iter().position(|l| &l.id == id) {
                 Some(i) if !lanes.contains(&i) => lanes.push(i),
                 Some(_) => {}
-                None => notices.push(format!("No lane '{id}'")),
+                None => notices.push(Notice::NoLane(id.clone())),
             }
         }
         if lanes.is_empty() {
-            notices.push("No known lane in the link; showing all lanes".into());
+            notices.push(Notice::NoKnownLane);
         }
     }
     if lanes.is_empty() {
@@ -394,10 +444,7 @@ pub fn resolve(f: &Fragment, t: &Timeline, b: &Bounds) -> Resolved {
     if let Some(i) = selected {
         if !lanes.contains(&t.lane[i]) {
             lanes.push(t.lane[i]);
-            notices.push(format!(
-                "Showing the lane '{}' too, which holds the event",
-                t.data.lanes[t.lane[i]].label
-            ));
+            notices.push(Notice::LaneAdded(t.data.lanes[t.lane[i]].label.clone()));
         }
     }
 
@@ -406,10 +453,10 @@ pub fn resolve(f: &Fragment, t: &Timeline, b: &Bounds) -> Resolved {
     let in_bounds = |start: f64, end: f64| end > b.min && start < b.max;
     let date_range = match date_range {
         Some((d, (s, e))) if !in_bounds(s as f64, e as f64) => {
-            notices.push(format!(
-                "The date {d} is outside {}",
-                format::window(b.min as i32, b.max as i32)
-            ));
+            notices.push(Notice::Outside {
+                date: d.to_string(),
+                range: (b.min as Day, b.max as Day),
+            });
             None
         }
         other => other,
@@ -434,18 +481,19 @@ pub fn resolve(f: &Fragment, t: &Timeline, b: &Bounds) -> Resolved {
         let w = &t.when[i];
         if !view.overlaps(w.start() as f64, w.end() as f64) {
             view = Viewport::centered(w.middle(), view.span(), b);
-            notices.push(format!(
-                "The event '{}' is not near {}; showing it instead",
-                t.data.events[i].id,
-                f.date.map(|d| d.to_string()).unwrap_or_default()
-            ));
+            notices.push(Notice::NotNear {
+                id: t.data.events[i].id.clone(),
+                date: f.date.map(|d| d.to_string()).unwrap_or_default(),
+            });
         }
     }
     if f.event.is_some() && selected.is_none() {
         // Say what is shown instead of the missing event.
-        let shown = format::window(view.first_day(), view.last_day() + 1);
-        if let Some(n) = notices.iter_mut().find(|n| n.starts_with("No event")) {
-            n.push_str(&format!("; showing {shown}"));
+        let shown = format!("{}/{}", view.first_day(), view.last_day() + 1);
+        for n in notices.iter_mut() {
+            if let Notice::NoEvent { showing, .. } = n {
+                *showing = Some(shown.clone());
+            }
         }
     }
     let mut query = f.query.clone();
@@ -459,7 +507,7 @@ pub fn resolve(f: &Fragment, t: &Timeline, b: &Bounds) -> Resolved {
             }) {
                 Some(x) => query.actor = Some(x.name.clone()),
                 None => {
-                    notices.push(format!("No actor '{a}'; not filtering by actor"));
+                    notices.push(Notice::NoActor(a.clone()));
                     query.actor = None;
                 }
             }
@@ -467,7 +515,7 @@ pub fn resolve(f: &Fragment, t: &Timeline, b: &Bounds) -> Resolved {
     }
     if let Some(s) = &query.source {
         if t.source(s).is_none() {
-            notices.push(format!("No source '{s}'; not filtering by source"));
+            notices.push(Notice::NoSource(s.clone()));
             query.source = None;
         }
     }
@@ -557,6 +605,13 @@ pub fn format_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Notice {
+        /// Whether the English notice says `s`.
+        fn contains(&self, s: &str) -> bool {
+            self.text(Lang::En).contains(s)
+        }
+    }
     use crate::dataset::{Citation, Dataset, Event, Lane, Source};
     use crate::date::day_from_ymd;
 
@@ -576,16 +631,19 @@ mod tests {
             }],
             disputed: None,
             related: vec![],
+            tr: Default::default(),
         };
         Timeline::new(Dataset {
             lanes: vec![
                 Lane {
                     id: "soviet-albanian".into(),
                     label: "Moscow – Tirana".into(),
+                    tr: Default::default(),
                 },
                 Lane {
                     id: "soviet-yugoslav".into(),
                     label: "Moscow – Belgrade".into(),
+                    tr: Default::default(),
                 },
             ],
             sources: vec![Source {
@@ -671,19 +729,32 @@ mod tests {
         );
         assert_eq!(f.problems.len(), 3, "{:?}", f.problems);
         let r = resolve(&f, &t, &b);
+        let texts: Vec<String> = r.notices.iter().map(|n| n.text(Lang::En)).collect();
         assert_eq!(r.selected, None);
         assert_eq!(r.lanes, vec![1]);
         assert!(
-            r.notices
+            texts
                 .iter()
                 .any(|n| n == "No event 'xyz'; showing May–Jul 1961"),
-            "{:?}",
-            r.notices
+            "{texts:?}"
         );
-        assert!(r.notices.iter().any(|n| n.contains("span 'banana'")));
-        assert!(r.notices.iter().any(|n| n.contains("lang 'fr'")));
-        assert!(r.notices.iter().any(|n| n.contains("zoom '3'")));
-        assert!(r.notices.iter().any(|n| n.contains("No lane 'nope'")));
+        assert!(texts.iter().any(|n| n.contains("span 'banana'")));
+        assert!(texts.iter().any(|n| n.contains("lang 'fr'")));
+        assert!(texts.iter().any(|n| n.contains("zoom '3'")));
+        assert!(texts.iter().any(|n| n.contains("No lane 'nope'")));
+        // The same notices in Albanian and Russian.
+        let sq: Vec<String> = r.notices.iter().map(|n| n.text(Lang::Sq)).collect();
+        assert!(
+            sq.iter()
+                .any(|n| n == "Nuk ka ngjarje 'xyz'; po shfaqet maj–kor 1961"),
+            "{sq:?}"
+        );
+        let ru: Vec<String> = r.notices.iter().map(|n| n.text(Lang::Ru)).collect();
+        assert!(
+            ru.iter()
+                .any(|n| n.contains("span 'banana' не длительность")),
+            "{ru:?}"
+        );
         assert!(r.view.start < day(1961, 6, 15) && r.view.end > day(1961, 6, 15));
     }
 
@@ -711,7 +782,7 @@ mod tests {
             r.notices
         );
         let r = resolve(&Fragment::parse("#date=1961-02-30"), &t, &b);
-        assert!(r.notices[0].contains("date '1961-02-30'"));
+        assert!(r.notices[0].text(Lang::En).contains("date '1961-02-30'"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod dataset;
 pub mod date;
 pub mod format;
 pub mod fragment;
+pub mod i18n;
 pub mod layout;
 pub mod quotes;
 pub mod scene;

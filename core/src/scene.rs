@@ -308,10 +308,12 @@ mod tests {
             Lane {
                 id: "a".into(),
                 label: "A".into(),
+                tr: Default::default(),
             },
             Lane {
                 id: "b".into(),
                 label: "B".into(),
+                tr: Default::default(),
             },
         ];
         Timeline::new(synth::dataset(n, &lanes, 1948, 1962)).unwrap()
@@ -526,6 +528,7 @@ mod tests {
             lanes: vec![Lane {
                 id: "a".into(),
                 label: "A".into(),
+                tr: Default::default(),
             }],
             sources: vec![crate::dataset::Source {
                 id: "s".into(),
@@ -549,6 +552,7 @@ mod tests {
                 }],
                 disputed: None,
                 related: vec![],
+                tr: Default::default(),
             }],
         })
         .unwrap();

@@ -209,11 +209,13 @@ mod tests {
             }],
             disputed: disputed.then(|| "They differ.".into()),
             related: vec![],
+            tr: Default::default(),
         };
         Timeline::new(Dataset {
             lanes: vec![Lane {
                 id: "a".into(),
                 label: "A".into(),
+                tr: Default::default(),
             }],
             sources: ["s1", "s2"]
                 .iter()

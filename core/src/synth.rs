@@ -28,6 +28,7 @@ pub fn dataset(n: usize, lanes: &[Lane], first_year: i32, last_year: i32) -> Dat
         vec![Lane {
             id: "synthetic".into(),
             label: "Synthetic".into(),
+            tr: Default::default(),
         }]
     } else {
         lanes.to_vec()
@@ -63,6 +64,7 @@ pub fn dataset(n: usize, lanes: &[Lane], first_year: i32, last_year: i32) -> Dat
                 }],
                 disputed: (i % 17 == 0).then(|| "Generated disagreement.".into()),
                 related: vec![],
+                tr: Default::default(),
             }
         })
         .collect();
@@ -90,10 +92,12 @@ mod tests {
             Lane {
                 id: "a".into(),
                 label: "A".into(),
+                tr: Default::default(),
             },
             Lane {
                 id: "b".into(),
                 label: "B".into(),
+                tr: Default::default(),
             },
         ];
         let d = dataset(10_000, &lanes, 1948, 1962);

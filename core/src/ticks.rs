@@ -3,7 +3,7 @@
 //! boundary each tick falls on ("1960", "Nov", "Nov 1960", "12").
 
 use crate::date::{month_start, ymd, Day};
-use crate::format::MONTHS_SHORT;
+use crate::i18n::{calendar, Lang};
 use crate::viewport::Viewport;
 
 /// A step of the tick ladder.
@@ -85,12 +85,12 @@ pub fn choose(view: &Viewport, width: f64, char_px: f64) -> Interval {
         .unwrap_or(Interval::Years(10))
 }
 
-fn label_for(day: Day, interval: Interval) -> (Level, String) {
+fn label_for(day: Day, interval: Interval, lang: Lang) -> (Level, String) {
     let (y, m, d) = ymd(day);
     if m == 1 && d == 1 {
         (Level::Year, y.to_string())
     } else if d == 1 {
-        let month = MONTHS_SHORT[m as usize - 1];
+        let month = calendar(lang).short[m as usize - 1];
         match interval {
             Interval::Days(_) => (Level::Month, format!("{month} {y}")),
             _ => (Level::Month, month.to_string()),
@@ -156,7 +156,7 @@ fn tick_days(interval: Interval, first: Day, last: Day) -> Vec<Day> {
 
 /// The labelled ticks of a window `width` pixels wide, with labels that
 /// never overlap when each character takes `char_px` pixels.
-pub fn ticks(view: &Viewport, width: f64, char_px: f64) -> Vec<Tick> {
+pub fn ticks(view: &Viewport, width: f64, char_px: f64, lang: Lang) -> Vec<Tick> {
     if !(width > 0.0 && view.span() > 0.0) {
         return Vec::new();
     }
@@ -164,7 +164,7 @@ pub fn ticks(view: &Viewport, width: f64, char_px: f64) -> Vec<Tick> {
     let days = tick_days(interval, view.first_day(), view.last_day());
     let mut out: Vec<(f64, Tick)> = Vec::with_capacity(days.len());
     for day in days {
-        let (level, label) = label_for(day, interval);
+        let (level, label) = label_for(day, interval, lang);
         let x = view.to_px(day as f64, width);
         let tick = Tick { day, level, label };
         // Thin: a tick too close to the previous one gives way to the
@@ -200,7 +200,7 @@ mod tests {
     }
 
     fn assert_no_overlap(view: &Viewport, width: f64) -> Vec<Tick> {
-        let ts = ticks(view, width, CHAR);
+        let ts = ticks(view, width, CHAR, Lang::En);
         for pair in ts.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             let gap = view.to_px(b.day as f64, width) - view.to_px(a.day as f64, width);
@@ -289,6 +289,6 @@ mod tests {
 
     #[test]
     fn nothing_for_an_empty_screen() {
-        assert!(ticks(&bounds().full(), 0.0, CHAR).is_empty());
+        assert!(ticks(&bounds().full(), 0.0, CHAR, Lang::En).is_empty());
     }
 }

@@ -59,6 +59,7 @@ fn bench_scene(n: usize) {
         .map(|id| Lane {
             id: id.to_string(),
             label: id.to_string(),
+            tr: Default::default(),
         })
         .collect();
     let t = Timeline::new(rift_core::synth::dataset(n, &lanes, 1948, 1962)).expect("valid");
