@@ -57,6 +57,15 @@ fn load(bench: Option<usize>) -> Result<Timeline, String> {
     Timeline::new(data).map_err(|e| e.to_string())
 }
 
+/// The interface language the browser asks for, if we have it.
+fn browser_lang() -> rift_core::i18n::Lang {
+    window()
+        .navigator()
+        .language()
+        .and_then(|tag| rift_core::i18n::Lang::from_tag(&tag))
+        .unwrap_or_default()
+}
+
 fn bounds_of(t: &Timeline) -> Bounds {
     match t.extent() {
         Some((a, b)) => Bounds::around(a, b),
@@ -72,11 +81,12 @@ pub fn App(
     /// How the instance is hosted and what it opens on.
     options: Options,
 ) -> impl IntoView {
+    let failed_title = rift_core::i18n::t(options.fragment.lang.unwrap_or_default(), "load_failed");
     match load(options.fragment.bench) {
         Ok(t) => view! { <Instance timeline=Arc::new(t) options=options /> }.into_any(),
         Err(message) => view! {
             <div class="rift rift-error" role="alert">
-                <h1>"The timeline could not load its data"</h1>
+                <h1>{failed_title}</h1>
                 <pre>{message}</pre>
             </div>
         }
@@ -106,6 +116,7 @@ fn Instance(
         query: first_query,
         list: first_list,
         large: first_large,
+        lang: first_lang,
         ..
     } = fragment::resolve(&fragment, &timeline, &bounds);
     let query = RwSignal::new(first_query);
@@ -134,9 +145,21 @@ fn Instance(
         results,
         list: RwSignal::new(first_list),
         large: RwSignal::new(first_large),
+        lang: RwSignal::new(first_lang.unwrap_or_else(browser_lang)),
     };
     provide_context(rift.clone());
+    // Interface strings in the current language (Copy, so any closure may hold it).
+    let lang_signal = rift.lang;
+    let tl = move |key: &str| rift_core::i18n::t(lang_signal.get(), key);
     let notices = RwSignal::new(first_notices);
+    // The document says which language it is in (screen readers, hyphenation).
+    if mode != Mode::Element {
+        Effect::new(move |_| {
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("lang", rift.lang.get().code());
+            }
+        });
+    }
     let bench = fragment.bench;
     let theme = host.as_ref().and_then(|h| {
         h.get_attribute("data-theme")
@@ -164,7 +187,7 @@ fn Instance(
                     &v,
                     sel.map(|i| t.data.events[i].id.as_str()),
                     (lanes != all).then_some(&ids[..]),
-                    fragment.lang,
+                    Some(rift.lang.get()).filter(|l| *l != rift_core::i18n::Lang::En),
                     q,
                     fragment::Extras {
                         list: rift.list.get(),
@@ -274,6 +297,9 @@ fn Instance(
             rift.query.set(r.query);
             rift.list.set(r.list);
             rift.large.set(r.large);
+            if let Some(l) = r.lang {
+                rift.lang.set(l);
+            }
             notices.set(r.notices);
         }
     };
@@ -344,8 +370,9 @@ fn Instance(
     });
 
     let window_label = move || {
+        let lang = rift.lang.get();
         rift.view
-            .with(|v| rift_core::format::window(v.first_day(), v.last_day() + 1))
+            .with(|v| rift_core::format::window(v.first_day(), v.last_day() + 1, lang))
     };
     // Announced politely, once the window has settled.
     let announced = RwSignal::new(window_label());
@@ -402,7 +429,7 @@ fn Instance(
         let page_link = page_link.clone();
         move |_| {
             copy_status.set(String::new());
-            dom::copy_text(&page_link(), copy_status)
+            dom::copy_text(&page_link(), copy_status, rift.lang.get_untracked())
         }
     };
     let class = match mode {
@@ -414,13 +441,13 @@ fn Instance(
         Mode::Page => view! {
             <h1 class="title">
                 "Rift"
-                <span class="subtitle">": Moscow, Tirana and Belgrade, 1948–1962"</span>
+                <span class="subtitle">{move || tl("subtitle")}</span>
             </h1>
         }
         .into_any(),
         _ => view! {
             <p class="title small">
-                <a href=page_link.clone() target="_blank" rel="noopener" title="Open the full timeline">"Rift"</a>
+                <a href=page_link.clone() target="_blank" rel="noopener" title=move || tl("open_full")>"Rift"</a>
             </p>
         }
         .into_any(),
@@ -433,6 +460,7 @@ fn Instance(
             node_ref=root
             data-rift-timeline=(mode != Mode::Element).then_some("")
             data-theme=theme
+            lang=move || lang_signal.get().code()
             data-view-start=move || view_days.get().0
             data-view-end=move || view_days.get().1
             data-selected=move || selected_id.get().unwrap_or_default()
@@ -441,26 +469,26 @@ fn Instance(
             <header class="toolbar">
                 {title}
                 <p class="window" aria-live="polite">
-                    <span class="visually-hidden">"Showing "</span>
+                    <span class="visually-hidden">{move || tl("showing")}</span>
                     {move || announced.get()}
                 </p>
-                <div class="controls" role="toolbar" aria-label="Zoom and share">
-                    <button type="button" class="zoom-out" aria-label="Zoom out" title="Zoom out (−)" on:click=zoom_out>"−"</button>
-                    <button type="button" class="zoom-in" aria-label="Zoom in" title="Zoom in (+)" on:click=zoom_in>"+"</button>
-                    <button type="button" class="zoom-all" title="Whole range (0)" on:click=zoom_all>"1948–1962"</button>
+                <div class="controls" role="toolbar" aria-label=move || tl("toolbar")>
+                    <button type="button" class="zoom-out" aria-label=move || tl("zoom_out") title=move || tl("zoom_out_title") on:click=zoom_out>"−"</button>
+                    <button type="button" class="zoom-in" aria-label=move || tl("zoom_in") title=move || tl("zoom_in_title") on:click=zoom_in>"+"</button>
+                    <button type="button" class="zoom-all" title=move || tl("whole_range_title") on:click=zoom_all>"1948–1962"</button>
                     <button
                         type="button"
                         class="text-size"
                         aria-pressed=move || rift.large.get().to_string()
-                        title="Large text, for projectors"
+                        title=move || tl("large_text_title")
                         on:click=move |_| rift.large.update(|l| *l = !*l)
                     >
-                        "Large text"
+                        {move || tl("large_text")}
                     </button>
-                    <button type="button" class="copy-link" on:click=copy_link>"Copy link"</button>
-                    <button type="button" class="print" on:click=print>"Print / Save as PDF"</button>
+                    <button type="button" class="copy-link" on:click=copy_link>{move || tl("copy_link")}</button>
+                    <button type="button" class="print" on:click=print>{move || tl("print")}</button>
                     {(mode == Mode::Page).then(|| view! {
-                        <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>"Embed"</button>
+                        <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{move || tl("embed")}</button>
                     })}
                     <span class="copy-status" role="status">{move || copy_status.get()}</span>
                 </div>
@@ -468,21 +496,22 @@ fn Instance(
             <div class="explore">
                 <SearchBar />
                 <Filters />
-                <div class="view-switch" role="group" aria-label="Show as">
-                    <button type="button" class="show-timeline" aria-pressed=move || (!rift.list.get()).to_string() on:click=move |_| rift.list.set(false)>"Timeline"</button>
-                    <button type="button" class="show-list" aria-pressed=move || rift.list.get().to_string() on:click=move |_| rift.list.set(true)>"List"</button>
+                <LanguageMenu />
+                <div class="view-switch" role="group" aria-label=move || tl("show_as")>
+                    <button type="button" class="show-timeline" aria-pressed=move || (!rift.list.get()).to_string() on:click=move |_| rift.list.set(false)>{move || tl("show_timeline")}</button>
+                    <button type="button" class="show-list" aria-pressed=move || rift.list.get().to_string() on:click=move |_| rift.list.set(true)>{move || tl("show_list")}</button>
                 </div>
             </div>
-            <Notices notices=notices />
+            <Notices notices=notices lang=lang_signal />
             <div class="stage" node_ref=area>
                 <Show
                     when=move || rift.list.get()
-                    fallback=|| view! {
+                    fallback=move || view! {
                         <div
                             class="timeline"
                             tabindex="0"
                             role="region"
-                            aria-label="Timeline. Plus and minus zoom, arrow keys pan, Home and End go to the ends, Tab moves through events."
+                            aria-label=move || rift_core::i18n::t(lang_signal.get(), "timeline_region")
                         >
                             <TimelineArea />
                         </div>
@@ -504,17 +533,54 @@ fn Instance(
 
 #[component]
 fn Notices(
-    /// Sentences saying what in the link could not be applied.
-    notices: RwSignal<Vec<String>>,
+    /// What in the link could not be applied.
+    notices: RwSignal<Vec<fragment::Notice>>,
+    /// The interface language.
+    lang: RwSignal<rift_core::i18n::Lang>,
 ) -> impl IntoView {
     view! {
         <Show when=move || notices.with(|n| !n.is_empty())>
             <div class="notice" role="status">
                 <ul>
-                    {move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    {move || {
+                        let l = lang.get();
+                        notices.get().into_iter().map(|n| view! { <li>{n.text(l)}</li> }).collect_view()
+                    }}
                 </ul>
-                <button type="button" class="dismiss" aria-label="Dismiss notice" on:click=move |_| notices.set(Vec::new())>"×"</button>
+                <button
+                    type="button"
+                    class="dismiss"
+                    aria-label=move || rift_core::i18n::t(lang.get(), "dismiss_notice")
+                    on:click=move |_| notices.set(Vec::new())
+                >
+                    "×"
+                </button>
             </div>
         </Show>
+    }
+}
+
+#[component]
+fn LanguageMenu() -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let lang = rift.lang;
+    view! {
+        <label class="language">
+            <span class="visually-hidden">{move || rift.t("language")}</span>
+            <select
+                class="language-select"
+                prop:value=move || lang.get().code()
+                on:change=move |e| {
+                    if let Some(l) = rift_core::i18n::Lang::parse(&event_target_value(&e)) {
+                        lang.set(l);
+                    }
+                }
+            >
+                {rift_core::i18n::Lang::ALL
+                    .iter()
+                    .map(|l| view! { <option value=l.code() lang=l.code()>{l.name()}</option> })
+                    .collect_view()}
+            </select>
+        </label>
     }
 }

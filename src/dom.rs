@@ -30,13 +30,13 @@ pub fn replace_fragment(fragment: &str) {
 }
 
 /// Copies text to the clipboard and reports how it went in `status`.
-pub fn copy_text(text: &str, status: RwSignal<String>) {
+pub fn copy_text(text: &str, status: RwSignal<String>, lang: rift_core::i18n::Lang) {
     let promise = window().navigator().clipboard().write_text(text);
     let text = text.to_string();
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => status.set("Copied".into()),
-            Err(_) => status.set(format!("Could not copy; select and copy: {text}")),
+            Ok(_) => status.set(rift_core::i18n::t(lang, "copied").to_string()),
+            Err(_) => status.set(rift_core::i18n::tf(lang, "copy_failed", &[("text", &text)])),
         }
     });
 }

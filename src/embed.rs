@@ -112,11 +112,14 @@ pub fn EmbedDialog(
             });
         }
     });
-    let copy = move |text: String| dom::copy_text(&text, status);
+    let lang = rift.lang;
+    let copy = move |text: String| dom::copy_text(&text, status, lang.get_untracked());
     view! {
         <Show when=move || open.get()>
             {
                 let snippets = snippets.clone();
+                let lang = rift.lang.get();
+                let tr = move |key: &str| rift_core::i18n::t(lang, key);
                 let (iframe, script) = snippets();
                 let (i2, s2) = (iframe.clone(), script.clone());
                 view! {
@@ -135,17 +138,17 @@ pub fn EmbedDialog(
                         }
                     >
                         <header>
-                            <h2 id="rift-embed-title">"Embed this view"</h2>
-                            <button type="button" class="close" aria-label="Close" on:click=move |_| open.set(false)>"×"</button>
+                            <h2 id="rift-embed-title">{tr("embed_title")}</h2>
+                            <button type="button" class="close" aria-label=tr("close") on:click=move |_| open.set(false)>"×"</button>
                         </header>
-                        <p>"Paste one of these into your page. Both open on the view you see now, work from any static host and load nothing from elsewhere."</p>
-                        <h3>"As an iframe"</h3>
-                        <textarea class="snippet snippet-iframe" readonly rows="4" aria-label="iframe snippet">{iframe}</textarea>
-                        <button type="button" on:click=move |_| copy(i2.clone())>"Copy iframe"</button>
-                        <h3>"As a script tag"</h3>
-                        <p class="hint">"Each element with data-rift-timeline becomes its own timeline; data-date, data-span, data-event, data-lanes and data-theme set it up."</p>
-                        <textarea class="snippet snippet-script" readonly rows="4" aria-label="script snippet">{script}</textarea>
-                        <button type="button" on:click=move |_| copy(s2.clone())>"Copy script"</button>
+                        <p>{tr("embed_intro")}</p>
+                        <h3>{tr("embed_iframe")}</h3>
+                        <textarea class="snippet snippet-iframe" readonly rows="4" aria-label=tr("embed_iframe_label")>{iframe}</textarea>
+                        <button type="button" on:click=move |_| copy(i2.clone())>{tr("copy_iframe")}</button>
+                        <h3>{tr("embed_script")}</h3>
+                        <p class="hint">{tr("embed_hint")}</p>
+                        <textarea class="snippet snippet-script" readonly rows="4" aria-label=tr("embed_script_label")>{script}</textarea>
+                        <button type="button" on:click=move |_| copy(s2.clone())>{tr("copy_script")}</button>
                         <p class="copy-status" role="status">{move || status.get()}</p>
                     </div>
                 }

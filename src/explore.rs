@@ -5,6 +5,7 @@ use crate::state::Rift;
 use crate::timeline::accessible_name;
 use leptos::prelude::*;
 use rift_core::format::human;
+use rift_core::i18n::{t, tf};
 use rift_core::search::Query;
 
 /// Moves to the next (or previous) search result: selects it and brings it
@@ -44,6 +45,7 @@ fn step(rift: &Rift, forward: bool) {
 #[component]
 pub fn SearchBar() -> impl IntoView {
     let rift = expect_context::<Rift>();
+    let lang = rift.lang;
     let count = {
         let rift = rift.clone();
         move || {
@@ -58,10 +60,14 @@ pub fn SearchBar() -> impl IntoView {
                 .get()
                 .and_then(|s| hits.iter().position(|&h| h == s));
             match (hits.len(), pos) {
-                (0, _) => "No events".to_string(),
-                (1, _) => "1 event".to_string(),
-                (n, Some(p)) => format!("{} of {n}", p + 1),
-                (n, None) => format!("{n} events"),
+                (0, _) => rift.t("no_events").to_string(),
+                (1, _) => rift.t("one_event").to_string(),
+                (n, Some(p)) => tf(
+                    rift.lang.get(),
+                    "nth_of",
+                    &[("i", &(p + 1).to_string()), ("n", &n.to_string())],
+                ),
+                (n, None) => tf(rift.lang.get(), "n_events", &[("n", &n.to_string())]),
             }
         }
     };
@@ -91,14 +97,14 @@ pub fn SearchBar() -> impl IntoView {
             <input
                 type="search"
                 class="search-box"
-                placeholder="Search people, places, words"
-                aria-label="Search events"
+                placeholder=move || t(lang.get(), "search_placeholder")
+                aria-label=move || t(lang.get(), "search_label")
                 prop:value=move || rift.query.with(|q| q.text.clone())
                 on:input=on_input
                 on:keydown=on_keydown
             />
-            <button type="button" class="step prev" aria-label="Previous result" on:click=prev>"‹"</button>
-            <button type="button" class="step next" aria-label="Next result" on:click=next>"›"</button>
+            <button type="button" class="step prev" aria-label=move || t(lang.get(), "previous_result") on:click=prev>"‹"</button>
+            <button type="button" class="step next" aria-label=move || t(lang.get(), "next_result") on:click=next>"›"</button>
             <span class="result-count" role="status">{count}</span>
         </div>
     }
@@ -107,6 +113,7 @@ pub fn SearchBar() -> impl IntoView {
 #[component]
 pub fn Filters() -> impl IntoView {
     let rift = expect_context::<Rift>();
+    let lang = rift.lang;
     let mut actors: Vec<(String, usize)> = rift
         .data
         .data
@@ -144,12 +151,13 @@ pub fn Filters() -> impl IntoView {
     view! {
         <details class="filters">
             <summary>
-                "Filters"
-                {move || active().then(|| view! { <span class="active-dot" aria-label="(on)">" •"</span> })}
+                {move || t(lang.get(), "filters")}
+                {move || active().then(|| view! { <span class="active-dot" aria-label=t(lang.get(), "filters_on")>" •"</span> })}
             </summary>
             <div class="filter-fields">
                 <label>
-                    "Person or body "
+                    {move || t(lang.get(), "filter_actor")}
+                    " "
                     <select
                         class="filter-actor"
                         on:change=move |e| {
@@ -158,7 +166,7 @@ pub fn Filters() -> impl IntoView {
                         }
                         prop:value=move || query.with(|q| q.actor.clone().unwrap_or_default())
                     >
-                        <option value="">"Anyone"</option>
+                        <option value="">{move || t(lang.get(), "anyone")}</option>
                         {actors
                             .into_iter()
                             .map(|(name, n)| {
@@ -169,7 +177,8 @@ pub fn Filters() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    "Source "
+                    {move || t(lang.get(), "filter_source")}
+                    " "
                     <select
                         class="filter-source"
                         on:change=move |e| {
@@ -178,7 +187,7 @@ pub fn Filters() -> impl IntoView {
                         }
                         prop:value=move || query.with(|q| q.source.clone().unwrap_or_default())
                     >
-                        <option value="">"Any source"</option>
+                        <option value="">{move || t(lang.get(), "any_source")}</option>
                         {sources
                             .into_iter()
                             .map(|(id, label)| view! { <option value=id>{label}</option> })
@@ -195,9 +204,10 @@ pub fn Filters() -> impl IntoView {
                             query.update(|q| q.disputed = on);
                         }
                     />
-                    " Sources disagree"
+                    " "
+                    {move || t(lang.get(), "filter_disputed")}
                 </label>
-                <button type="button" class="clear" on:click=move |_| query.set(Query::default())>"Clear all"</button>
+                <button type="button" class="clear" on:click=move |_| query.set(Query::default())>{move || t(lang.get(), "clear_all")}</button>
             </div>
         </details>
     }
@@ -208,6 +218,7 @@ pub fn Filters() -> impl IntoView {
 #[component]
 pub fn ListView() -> impl IntoView {
     let rift = expect_context::<Rift>();
+    let lang = rift.lang;
     let entries = {
         let rift = rift.clone();
         move || {
@@ -225,18 +236,20 @@ pub fn ListView() -> impl IntoView {
         let entries = entries.clone();
         move || {
             let n = entries().len();
+            let lang = rift.lang.get();
             let window = rift
                 .view
-                .with(|v| rift_core::format::window(v.first_day(), v.last_day() + 1));
-            match n {
-                0 => format!("No events in {window}"),
-                1 => format!("1 event in {window}"),
-                n => format!("{n} events in {window}"),
-            }
+                .with(|v| rift_core::format::window(v.first_day(), v.last_day() + 1, lang));
+            let key = match n {
+                0 => "list_none",
+                1 => "list_one",
+                _ => "list_n",
+            };
+            tf(lang, key, &[("n", &n.to_string()), ("window", &window)])
         }
     };
     view! {
-        <section class="list-view" aria-label="Events as a list">
+        <section class="list-view" aria-label=move || t(lang.get(), "list_label")>
             <p class="list-summary">{summary}</p>
             <ol class="chronology">
                 <For each=entries key=|i| *i let:i>
@@ -256,9 +269,13 @@ fn ListEntry(
     let data = &rift.data;
     let e = &data.data.events[idx];
     let lane = data.lane[idx];
-    let lane_label = data.data.lanes[lane].label.clone();
-    let date = human(&data.when[idx], e.date_label.as_deref());
-    let name = accessible_name(&rift, idx);
+    let lang = rift.lang.get_untracked();
+    let lane_label = data.data.lanes[lane].label_in(lang).to_string();
+    let date = human(&data.when[idx], e.date_label.as_deref(), lang);
+    let name = {
+        let rift = rift.clone();
+        move || accessible_name(&rift, idx)
+    };
     let class = format!("entry lane-{}", lane % 6);
     let shape = [
         "shape-circle",
@@ -288,10 +305,10 @@ fn ListEntry(
                     on:click=select
                 >
                     {e.disputed.is_some().then(|| view! { <span class="flag" aria-hidden="true">"≠"</span> })}
-                    {e.title.clone()}
+                    {e.title_in(lang).to_string()}
                 </button>
             </h3>
-            <p class="entry-summary">{e.summary.trim().to_string()}</p>
+            <p class="entry-summary">{e.summary_in(lang).trim().to_string()}</p>
         </li>
     }
 }
@@ -301,6 +318,7 @@ fn ListEntry(
 #[component]
 pub fn PrintView() -> impl IntoView {
     let rift = expect_context::<Rift>();
+    let lang = rift.lang.get_untracked();
     let data = rift.data.clone();
     let v = rift.view.get_untracked();
     let entries: Vec<usize> = rift
@@ -311,27 +329,25 @@ pub fn PrintView() -> impl IntoView {
             v.overlaps(w.start() as f64, w.end() as f64)
         })
         .collect();
-    let window = rift_core::format::window(v.first_day(), v.last_day() + 1);
+    let window = rift_core::format::window(v.first_day(), v.last_day() + 1, lang);
     let q = rift.query.get_untracked();
     let mut scope = vec![window];
     if q.searching() {
-        scope.push(format!("events matching \u{201c}{}\u{201d}", q.text.trim()));
+        scope.push(tf(lang, "print_matching", &[("q", q.text.trim())]));
     }
     if let Some(a) = &q.actor {
-        scope.push(format!("involving {a}"));
+        scope.push(tf(lang, "print_involving", &[("actor", a)]));
     }
     if let Some(s) = q.source.as_ref().and_then(|s| data.source(s)) {
-        scope.push(format!(
-            "cited from {}",
-            if s.short.is_empty() {
-                &s.citation
-            } else {
-                &s.short
-            }
-        ));
+        let name = if s.short.is_empty() {
+            &s.citation
+        } else {
+            &s.short
+        };
+        scope.push(tf(lang, "print_cited_from", &[("source", name)]));
     }
     if q.disputed {
-        scope.push("where the sources disagree".into());
+        scope.push(t(lang, "print_disputed").to_string());
     }
     let mut notes: Vec<String> = Vec::new();
     let mut cited = std::collections::HashSet::new();
@@ -359,8 +375,8 @@ pub fn PrintView() -> impl IntoView {
                 ));
             }
             let refs: Vec<usize> = (first..=notes.len()).collect();
-            let lane = data.data.lanes[data.lane[i]].label.clone();
-            let date = human(&data.when[i], e.date_label.as_deref());
+            let lane = data.data.lanes[data.lane[i]].label_in(lang).to_string();
+            let date = human(&data.when[i], e.date_label.as_deref(), lang);
             view! {
                 <li>
                     <p class="print-head">
@@ -368,8 +384,8 @@ pub fn PrintView() -> impl IntoView {
                         " · " <span class="print-lane">{lane}</span>
                     </p>
                     <p>
-                        <strong>{e.title.clone()}</strong>
-                        ". " {e.summary.trim().to_string()}
+                        <strong>{e.title_in(lang).to_string()}</strong>
+                        ". " {e.summary_in(lang).trim().to_string()}
                         <sup>
                             {refs
                                 .into_iter()
@@ -382,7 +398,7 @@ pub fn PrintView() -> impl IntoView {
                         </sup>
                     </p>
                     {e.disputed.clone().map(|d| view! {
-                        <p class="print-dispute"><em>"Sources disagree: "</em>{d.trim().to_string()}</p>
+                        <p class="print-dispute"><em>{t(lang, "sources_disagree_colon")}</em>{d.trim().to_string()}</p>
                     })}
                 </li>
             }
@@ -391,10 +407,12 @@ pub fn PrintView() -> impl IntoView {
     let link = rift_core::snippet::page_link(&rift.site, &crate::dom::current_fragment());
     view! {
         <section class="print-view" aria-hidden="true">
-            <h1>"Rift: Moscow, Tirana and Belgrade, 1948–1962"</h1>
-            <p class="print-scope">{format!("A chronology of {}: {} events.", scope.join(", "), entries.len())}</p>
+            <h1>"Rift" {t(lang, "subtitle")}</h1>
+            <p class="print-scope">
+                {tf(lang, "print_scope", &[("scope", &scope.join(", ")), ("n", &entries.len().to_string())])}
+            </p>
             <ol class="print-chronology">{items}</ol>
-            <h2>"Notes"</h2>
+            <h2>{t(lang, "notes")}</h2>
             <ol class="footnotes">
                 {notes
                     .into_iter()

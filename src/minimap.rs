@@ -22,6 +22,7 @@ enum Grab {
 #[component]
 pub fn Minimap() -> impl IntoView {
     let rift = expect_context::<Rift>();
+    let lang = rift.lang;
     let strip = NodeRef::<html::Div>::new();
     let full = rift.bounds.full();
     let grab = StoredValue::new_local(None::<(Grab, f64, Viewport)>);
@@ -57,7 +58,7 @@ pub fn Minimap() -> impl IntoView {
     // Year labels thin out with the width, as the axis does.
     let years = Memo::new(move |_| {
         let width = (rift.width.get() - 32.0).max(100.0);
-        ticks::ticks(&full, width, 6.5)
+        ticks::ticks(&full, width, 6.5, lang.get())
             .into_iter()
             .map(|t| (((t.day as f64 - full.start) / full.span()) * 100.0, t.label))
             .collect::<Vec<_>>()
@@ -124,7 +125,7 @@ pub fn Minimap() -> impl IntoView {
     let on_up = move |_e: ev::PointerEvent| grab.set_value(None);
 
     view! {
-        <div class="minimap" aria-label="Overview of 1948–1962" role="group">
+        <div class="minimap" aria-label=move || rift_core::i18n::t(lang.get(), "overview") role="group">
             <div
                 class="strip"
                 node_ref=strip

@@ -8,19 +8,23 @@ use leptos::prelude::*;
 use rift_core::format::{human, reference};
 use wasm_bindgen::JsCast;
 
-fn precision_note(when: &rift_core::date::When) -> &'static str {
+/// The interface-string key saying how precisely an event is dated.
+fn precision_key(when: &rift_core::date::When) -> &'static str {
     use rift_core::date::Precision::*;
-    if when.is_range() {
-        return "a span of dates";
+    match (when.approximate(), when.uncertain()) {
+        (true, true) => return "precision_approx_uncertain",
+        (true, false) => return "precision_approx",
+        (false, true) => return "precision_uncertain",
+        _ => {}
     }
-    match (when.precision(), when.approximate(), when.uncertain()) {
-        (_, true, true) => "approximate and uncertain",
-        (_, true, false) => "approximate",
-        (_, false, true) => "uncertain",
-        (Day, ..) => "to the day",
-        (Month, ..) => "to the month",
-        (Season, ..) => "to the season",
-        (Year, ..) => "to the year",
+    if when.is_range() {
+        return "precision_range";
+    }
+    match when.precision() {
+        Day => "precision_day",
+        Month => "precision_month",
+        Season => "precision_season",
+        Year => "precision_year",
     }
 }
 
@@ -74,11 +78,13 @@ pub fn Popover(
         let close = close.clone();
         move || {
             let i = rift.selected.get()?;
+            let lang = rift.lang.get();
+            let tr = |key: &str| rift_core::i18n::t(lang, key);
             let data = &rift.data;
             let e = data.data.events[i].clone();
             let when = data.when[i];
-            let date = human(&when, e.date_label.as_deref());
-            let lane = data.data.lanes[data.lane[i]].label.clone();
+            let date = human(&when, e.date_label.as_deref(), lang);
+            let lane = data.data.lanes[data.lane[i]].label_in(lang).to_string();
             let lane_class = format!("pop-lane lane-{}", data.lane[i] % 6);
             let title_id = format!("pop-title-{}", e.id);
             let title_ref = title_id.clone();
@@ -109,8 +115,8 @@ pub fn Popover(
                     let other = &data.data.events[j];
                     let label = format!(
                         "{} ({})",
-                        other.title,
-                        human(&data.when[j], other.date_label.as_deref())
+                        other.title_in(lang),
+                        human(&data.when[j], other.date_label.as_deref(), lang)
                     );
                     let rift = rift.clone();
                     let lane_class = format!("rel-key lane-{}", data.lane[j] % 6);
@@ -149,13 +155,13 @@ pub fn Popover(
                 move |_| {
                     let url = rift_core::snippet::event_link(&site, &id);
                     let text = reference(&title, &date, &sources, &url);
-                    dom::copy_text(&text, status);
+                    dom::copy_text(&text, status, lang);
                 }
             };
             let copy_link = {
                 let id = e.id.clone();
                 let site = rift.site.clone();
-                move |_| dom::copy_text(&rift_core::snippet::event_link(&site, &id), status)
+                move |_| dom::copy_text(&rift_core::snippet::event_link(&site, &id), status, lang)
             };
             let close = close.clone();
             Some(view! {
@@ -169,32 +175,34 @@ pub fn Popover(
                 >
                     <header>
                         <p class=lane_class>{lane}</p>
-                        <h2 id=title_id>{e.title.clone()}</h2>
+                        <h2 id=title_id>{e.title_in(lang).to_string()}</h2>
                         <p class="pop-date">
                             <time datetime=e.date.clone()>{date.clone()}</time>
-                            <span class="precision">{format!(" · dated {}", precision_note(&when))}</span>
+                            <span class="precision">
+                                {format!(" · {}", rift_core::i18n::tf(lang, "dated", &[("precision", tr(precision_key(&when)))]))}
+                            </span>
                         </p>
-                        <button type="button" class="close" aria-label="Close" on:click=move |_| close()>"×"</button>
+                        <button type="button" class="close" aria-label=tr("close") on:click=move |_| close()>"×"</button>
                     </header>
-                    <p class="summary">{e.summary.trim().to_string()}</p>
-                    {has_actors.then(|| view! { <p class="actors"><strong>"Who: "</strong>{actors}</p> })}
+                    <p class="summary">{e.summary_in(lang).trim().to_string()}</p>
+                    {has_actors.then(|| view! { <p class="actors"><strong>{tr("who")}</strong>{actors}</p> })}
                     {e.disputed.clone().map(|d| view! {
-                        <aside class="dispute" aria-label="Sources disagree">
-                            <h3>"Sources disagree"</h3>
+                        <aside class="dispute" aria-label=tr("sources_disagree")>
+                            <h3>{tr("sources_disagree")}</h3>
                             <p>{d.trim().to_string()}</p>
                         </aside>
                     })}
-                    <h3 class="evidence">"Evidence"</h3>
+                    <h3 class="evidence">{tr("evidence")}</h3>
                     {citations}
                     {has_related.then(|| view! {
-                        <nav class="related-list" aria-label="Related events">
-                            <h3>"Related"</h3>
+                        <nav class="related-list" aria-label=tr("related_events")>
+                            <h3>{tr("related")}</h3>
                             <ul>{related}</ul>
                         </nav>
                     })}
                     <footer>
-                        <button type="button" on:click=copy_ref>"Copy reference"</button>
-                        <button type="button" on:click=copy_link>"Copy link to this event"</button>
+                        <button type="button" on:click=copy_ref>{tr("copy_reference")}</button>
+                        <button type="button" on:click=copy_link>{tr("copy_event_link")}</button>
                         <span class="copy-status" role="status">{move || status.get()}</span>
                     </footer>
                 </div>

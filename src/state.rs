@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use rift_core::dataset::Timeline;
+use rift_core::i18n::{t, Lang};
 use rift_core::search::Query;
 use rift_core::viewport::{Bounds, Viewport};
 use std::sync::Arc;
@@ -43,6 +44,8 @@ pub struct Rift {
     pub list: RwSignal<bool>,
     /// Large text, legible from the back of a classroom.
     pub large: RwSignal<bool>,
+    /// Interface language.
+    pub lang: RwSignal<Lang>,
 }
 
 impl Rift {
@@ -126,6 +129,11 @@ impl Rift {
 }
 
 impl Rift {
+    /// An interface string in the current language (tracked).
+    pub fn t(&self, key: &str) -> &'static str {
+        t(self.lang.get(), key)
+    }
+
     /// The filter mask for the lanes, when a filter is set.
     pub fn keep_mask(&self) -> Option<Arc<Vec<bool>>> {
         self.query

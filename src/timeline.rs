@@ -198,7 +198,8 @@ pub fn TimelineArea() -> impl IntoView {
     let ticks = Memo::new(move |_| {
         let width = rift.width.get();
         let char_px = style.with(|s| s.axis_char_px);
-        rift.view.with(|v| ticks::ticks(v, width, char_px))
+        let lang = rift.lang.get();
+        rift.view.with(|v| ticks::ticks(v, width, char_px, lang))
     });
 
     let lanes = move || rift.lanes.get();
@@ -244,16 +245,18 @@ pub fn TimelineArea() -> impl IntoView {
     }
 }
 
-/// Text of an event's accessible name: title and date as written for people.
+/// Text of an event's accessible name, in the interface language (tracked):
+/// title and date as written for people.
 pub fn accessible_name(rift: &Rift, idx: usize) -> String {
+    let lang = rift.lang.get();
     let e = &rift.data.data.events[idx];
     let mut name = format!(
         "{}, {}",
-        e.title,
-        human(&rift.data.when[idx], e.date_label.as_deref())
+        e.title_in(lang),
+        human(&rift.data.when[idx], e.date_label.as_deref(), lang)
     );
     if e.disputed.is_some() {
-        name.push_str(" (sources disagree)");
+        name.push_str(rift.t("disagree_suffix"));
     }
     name
 }
@@ -307,8 +310,11 @@ fn LaneRow(
         "shape-triangle",
     ][lane % 4];
     let lane_class = format!("lane lane-{} {shape_class}", lane % 6);
-    let label = info.label.clone();
-    let aria = info.label.clone();
+    let label = {
+        let info = info.clone();
+        move || info.label_in(rift.lang.get()).to_string()
+    };
+    let aria = label.clone();
     view! {
         <section class=lane_class data-lane=info.id.clone() role="group" aria-label=aria>
             <h2 class="lane-label"><span class="lane-key" aria-hidden="true"></span>{label}</h2>
@@ -334,10 +340,24 @@ fn EventMark(
     let rift = expect_context::<Rift>();
     let event = &rift.data.data.events[idx];
     let id = event.id.clone();
-    let title = event.title.clone();
+    let title = {
+        let rift = rift.clone();
+        move || {
+            rift.data.data.events[idx]
+                .title_in(rift.lang.get())
+                .to_string()
+        }
+    };
     let when = rift.data.when[idx];
     let disputed = event.disputed.is_some();
-    let name = accessible_name(&rift, idx);
+    let name = {
+        let rift = rift.clone();
+        move || accessible_name(&rift, idx)
+    };
+    let flag_title = {
+        let rift = rift.clone();
+        move || rift.t("sources_disagree")
+    };
     // One memo per drawn property: a zoom step that moves a point leaves its
     // inner offsets alone, and unchanged values never touch the DOM.
     let item = Memo::new(move |_| scene.with(|s| s.item(idx).cloned()));
@@ -411,7 +431,7 @@ fn EventMark(
         >
             <span class="mark" style:left=mark_left style:width=mark_width></span>
             <span class="label" style:left=label_left style:max-width=label_width>
-                {disputed.then(|| view! { <span class="flag" title="Sources disagree">"≠"</span> })}
+                {disputed.then(|| view! { <span class="flag" title=flag_title>"≠"</span> })}
                 {title}
                 {when.uncertain().then(|| view! { <span class="q">"?"</span> })}
             </span>
@@ -439,9 +459,17 @@ fn ClusterChip(
     let name = move || {
         chip.get()
             .map(|(_, n, start, end)| {
-                format!(
-                    "{n} more events, {}; zoom in to see them",
-                    rift_core::format::window(start as i32, end as i32)
+                let lang = rift.lang.get();
+                rift_core::i18n::tf(
+                    lang,
+                    "chip",
+                    &[
+                        ("n", &n.to_string()),
+                        (
+                            "window",
+                            &rift_core::format::window(start as i32, end as i32, lang),
+                        ),
+                    ],
                 )
             })
             .unwrap_or_default()

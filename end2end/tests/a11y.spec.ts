@@ -36,6 +36,12 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await violations(page)).toEqual([]);
     });
 
+    test('the Russian interface has no axe violations', async ({ page }) => {
+      await open(page, '#date=1961-11&span=2m&lang=ru&event=soviet-note-nase-1961-11-25');
+      await expect(page.locator('[role="dialog"]')).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+    });
+
     test('embed.html has no axe violations', async ({ page }) => {
       await page.goto('/exhibits/rift/embed.html#date=1960-11&span=1m');
       await expect(page.locator('[data-lane]').first()).toBeVisible();

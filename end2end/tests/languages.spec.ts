@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { open, root } from './helpers';
+
+test.describe('languages', () => {
+  test('lang=sq gives the Albanian interface, dates and notices', async ({ page }) => {
+    await open(page, '#date=1961-06&span=3m&lang=sq&event=vlora-withdrawal&zoom=2');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'sq');
+    await expect(page.locator('.subtitle')).toHaveText(': Moska, Tirana dhe Beogradi, 1948–1962');
+    await expect(page.locator('[data-lane="soviet-albanian"]')).toHaveAttribute('aria-label', 'Moska – Tirana');
+    const dialog = page.locator('[role="dialog"][data-popover-for="vlora-withdrawal"]');
+    await expect(dialog.locator('time')).toHaveText('4 qershor 1961');
+    await expect(dialog.locator('.evidence')).toHaveText('Dëshmitë');
+    await expect(page.locator('.notice')).toContainText("zoom '2' nuk është çelës që e njeh kjo kronologji; u shpërfill");
+    await expect(page.locator('button[data-event-id="vlora-withdrawal"]')).toHaveAttribute(
+      'aria-label',
+      /, 4 qershor 1961 \(burimet nuk pajtohen\)$/,
+    );
+  });
+
+  test('the language menu switches everything and goes into the link', async ({ page }) => {
+    await open(page, '#date=1960-11&span=1m');
+    await expect(page.getByRole('button', { name: 'Copy link', exact: true })).toBeVisible();
+    await page.locator('select.language-select').selectOption('ru');
+    await expect(page.getByRole('button', { name: 'Копировать ссылку' })).toBeVisible();
+    await expect(page.locator('.tick.month span').first()).toHaveText(/^(ноя|дек|окт) 1960$/);
+    await expect(page.locator('.window')).toContainText(/(октября|ноября|декабря) 1960/);
+    await expect.poll(() => new URL(page.url()).hash).toContain('lang=ru');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await page.getByRole('button', { name: 'Список' }).click();
+    await expect(page.locator('.list-summary')).toContainText('за');
+    await page.locator('select.language-select').selectOption('en');
+    await expect(page.getByRole('button', { name: 'Timeline' })).toBeVisible();
+    await expect.poll(() => new URL(page.url()).hash).not.toContain('lang=');
+  });
+
+  test("the browser's language is the default", async ({ browser }) => {
+    const context = await browser.newContext({ locale: 'sq-AL' });
+    const page = await context.newPage();
+    await open(page, '#date=1961');
+    await expect(page.locator('.subtitle')).toContainText('Moska');
+    await context.close();
+  });
+
+  test('a script embed takes data-lang', async ({ page }) => {
+    await page.goto('/hosts/albanian.html');
+    const host = page.locator('#sq');
+    await expect(host.locator('[data-lane]').first()).toBeVisible();
+    await expect(host.locator('.lane-label').first()).toContainText('Moska');
+    await expect(host.locator('.rift')).toHaveAttribute('lang', 'sq');
+    // The host page's own language and URL are left alone.
+    await expect(page.locator('html')).toHaveAttribute('lang', 'sq');
+    expect(new URL(page.url()).hash).toBe('');
+  });
+});
