@@ -42,6 +42,14 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await violations(page)).toEqual([]);
     });
 
+    test('large text and the museum embeds have no axe violations', async ({ page }) => {
+      await open(page, '#date=1961-11&span=2m&text=large');
+      expect(await violations(page)).toEqual([]);
+      await page.goto('/hosts/albanian.html');
+      await expect(page.locator('#sq [data-lane]').first()).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+    });
+
     test('embed.html has no axe violations', async ({ page }) => {
       await page.goto('/exhibits/rift/embed.html#date=1960-11&span=1m');
       await expect(page.locator('[data-lane]').first()).toBeVisible();

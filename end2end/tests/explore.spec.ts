@@ -185,3 +185,51 @@ test.describe('print', () => {
     await expect(page.locator('.print-view')).toHaveCount(0);
   });
 });
+
+test.describe('a class, by keyboard alone', () => {
+  test('find every Shehu event, compare November 1961, switch to Albanian, print', async ({ page }) => {
+    await page.addInitScript(() => {
+      window.print = () => {
+        (window as any).__printed = true;
+      };
+    });
+    await open(page);
+    // Tab to the search box and look for Shehu.
+    const box = page.getByRole('searchbox');
+    for (let i = 0; i < 20 && !(await box.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(box).toBeFocused();
+    await page.keyboard.type('Shehu');
+    const count = page.locator('.result-count');
+    await expect(count).toHaveText(/^\d+ events$/);
+    const n = Number((await count.textContent())!.split(' ')[0]);
+    expect(n).toBeGreaterThanOrEqual(10);
+    // Enter steps through every result, each opened with its evidence.
+    const seen = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      await box.press('Enter');
+      await expect(count).toHaveText(`${i + 1} of ${n}`);
+      const id = (await root(page).getAttribute('data-selected'))!;
+      await expect(page.locator(`[role="dialog"][data-popover-for="${id}"] cite`).first()).toBeVisible();
+      seen.add(id);
+    }
+    expect(seen.size).toBe(n);
+    // Both lanes side by side in November 1961, by keys.
+    await box.fill('');
+    await page.keyboard.press('Escape');
+    await page.goto('./#date=1961-11&span=1m');
+    await page.locator('.timeline').focus();
+    await expect(page.locator('[data-lane="soviet-albanian"] button[data-event-id]').first()).toBeVisible();
+    await expect(page.locator('[data-lane="soviet-yugoslav"] button[data-event-id]').first()).toBeVisible();
+    // The language menu, by keyboard.
+    await page.locator('select.language-select').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'sq');
+    // Print, by keyboard.
+    await page.getByRole('button', { name: 'Printo / Ruaj si PDF' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (window as any).__printed)).toBe(true);
+    await expect(page.locator('.print-view h2')).toHaveText('Shënime');
+  });
+});
