@@ -10,14 +10,31 @@ function ownFragment() {
   return m ? decodeURIComponent(m[1]) : null;
 }
 
-// Restore a shared article link before the frame loads.
-const initial = ownFragment();
+// Restore a shared article link. Setting src works when the frame has not
+// started loading; if it has, the change may be lost, so the view is also
+// sent as a "goto" when the frame first reports in.
+let initial = ownFragment();
 if (initial !== null) frame.src = `${embedBase.href}#${initial}`;
+
+function gotoMessage(fragment) {
+  const params = new URLSearchParams(fragment);
+  const msg = { source: 'rift', type: 'goto' };
+  for (const k of ['date', 'span', 'event']) if (params.has(k)) msg[k] = params.get(k);
+  return msg;
+}
 
 window.addEventListener('message', (e) => {
   if (e.source !== frame.contentWindow) return;
   const d = e.data;
   if (!d || d.source !== 'rift' || typeof d.fragment !== 'string') return;
+  if (initial !== null) {
+    const wanted = initial;
+    initial = null;
+    if (d.fragment !== wanted) {
+      frame.contentWindow.postMessage(gotoMessage(wanted), embedBase.origin);
+      return;
+    }
+  }
   if (d.type === 'viewchange' || d.type === 'select') {
     const next = `#rift=${encodeURIComponent(d.fragment)}`;
     if (location.hash !== next) history.replaceState(null, '', next);
@@ -29,10 +46,7 @@ window.addEventListener('message', (e) => {
 window.addEventListener('hashchange', () => {
   const f = ownFragment();
   if (f === null) return;
-  const params = new URLSearchParams(f);
-  const msg = { source: 'rift', type: 'goto' };
-  for (const k of ['date', 'span', 'event']) if (params.has(k)) msg[k] = params.get(k);
-  frame.contentWindow.postMessage(msg, embedBase.origin);
+  frame.contentWindow.postMessage(gotoMessage(f), embedBase.origin);
 });
 
 for (const b of document.querySelectorAll('[data-goto-date], [data-goto-event]')) {
