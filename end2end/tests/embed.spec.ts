@@ -10,6 +10,23 @@ async function frameView(page: Page) {
   return { start, end, s: dayOf(start), e: dayOf(end), span: dayOf(end) - dayOf(start) + 1 };
 }
 
+/** Waits until the frame's window stops moving, then reads it. */
+async function settledFrame(page: Page) {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const v = await frameView(page);
+        const same = `${v.start}/${v.end}` === last;
+        last = `${v.start}/${v.end}`;
+        return same;
+      },
+      { intervals: [300, 300, 300, 500, 500] },
+    )
+    .toBe(true);
+  return frameView(page);
+}
+
 test.describe('iframe embed', () => {
   test('the article mirrors the view in its own URL and restores it', async ({ page }) => {
     const problems = watch(page);
@@ -26,16 +43,7 @@ test.describe('iframe embed', () => {
     await page.keyboard.press('+');
     await expect.poll(async () => (await frameView(page)).span).toBeLessThan(first.span * 0.6);
     // Wait for the eased zoom to settle, and for the host to hear the final view.
-    let last = '';
-    await expect
-      .poll(async () => {
-        const v = await frameView(page);
-        const same = `${v.start}/${v.end}` === last;
-        last = `${v.start}/${v.end}`;
-        return same;
-      }, { intervals: [300, 300, 300, 500, 500] })
-      .toBe(true);
-    const settledView = await frameView(page);
+    const settledView = await settledFrame(page);
     await expect
       .poll(async () => JSON.parse((await page.locator('body').getAttribute('data-last-message')) ?? '{}'))
       .toMatchObject({ source: 'rift', type: 'viewchange', start: settledView.start, end: settledView.end });
@@ -67,7 +75,7 @@ test.describe('iframe embed', () => {
     await expect
       .poll(async () => JSON.parse((await page.locator('body').getAttribute('data-last-message')) ?? '{}').type)
       .toMatch(/select|viewchange/);
-    const before = await frameView(page);
+    const before = await settledFrame(page);
     await page.evaluate(() => {
       const w = (document.getElementById('rift') as HTMLIFrameElement).contentWindow!;
       w.postMessage({ source: 'other', type: 'goto', date: '1950' }, '*');

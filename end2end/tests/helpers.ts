@@ -25,7 +25,8 @@ export async function settled(page: Page) {
         last = now;
         return same;
       },
-      { intervals: [150, 150, 150, 300, 300, 500] },
+      // Two equal reads 300 ms apart outlast the 260 ms eased transition.
+      { intervals: [300, 300, 300, 300, 500, 500] },
     )
     .toBe(true);
   return viewOf(page);
