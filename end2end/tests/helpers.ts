@@ -51,7 +51,12 @@ export function watch(page: Page) {
       problems.push(`request to another origin: ${r.url()}`);
     }
   });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('requestfailed', (r) => {
+    // A navigation cancels the previous page's pending requests (the icon,
+    // say): that is not a failure of the page.
+    if (r.failure()?.errorText.includes('ERR_ABORTED')) return;
+    problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+  });
   return problems;
 }
 
