@@ -5,7 +5,7 @@ use crate::dom;
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::fragment::Fragment;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The `data-*` keys of an embedding element that mean what fragment keys mean.
 const KEYS: [&str; 5] = ["date", "span", "event", "lanes", "lang"];
@@ -155,18 +155,4 @@ pub fn EmbedDialog(
             }
         </Show>
     }
-}
-
-/// Whether this window is inside a frame.
-pub fn in_frame() -> bool {
-    let win = window();
-    match win.parent() {
-        Ok(Some(parent)) => parent != win,
-        _ => false,
-    }
-}
-
-/// The `data` of a message event as a `MessageEvent`, if it is one.
-pub fn message_data(e: &web_sys::Event) -> Option<JsValue> {
-    e.dyn_ref::<web_sys::MessageEvent>().map(|m| m.data())
 }

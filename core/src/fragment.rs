@@ -362,20 +362,6 @@ impl Fragment {
         f.bench = bench;
         f
     }
-
-    /// Whether the fragment asks for anything at all.
-    pub fn is_empty(&self) -> bool {
-        self.date.is_none()
-            && self.span.is_none()
-            && self.event.is_none()
-            && self.lanes.is_none()
-            && self.lang.is_none()
-            && self.bench.is_none()
-            && self.query == crate::search::Query::default()
-            && !self.list
-            && !self.large
-            && self.problems.is_empty()
-    }
 }
 
 /// Default window for a date typed alone, from its precision: about that
