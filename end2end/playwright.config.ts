@@ -9,7 +9,9 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
-  workers: 2,
+  // One browser at a time: on two cores, parallel software-rendered Chromiums
+  // starve each other's animation frames and make timing-based checks flaky.
+  workers: 1,
   retries: 0,
   reporter: [['list']],
   use: {

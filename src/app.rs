@@ -459,6 +459,7 @@ fn Instance(
             class:large=move || rift.large.get()
             node_ref=root
             data-rift-timeline=(mode != Mode::Element).then_some("")
+            aria-busy=move || rift.target.with(Option::is_some).to_string()
             data-theme=theme
             lang=move || lang_signal.get().code()
             data-view-start=move || view_days.get().0

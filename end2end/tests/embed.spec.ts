@@ -16,6 +16,8 @@ async function settledFrame(page: Page) {
   await expect
     .poll(
       async () => {
+        const busy = await page.frameLocator('#rift').locator('[data-rift-timeline]').getAttribute('aria-busy');
+        if (busy === 'true') return false;
         const v = await frameView(page);
         const same = `${v.start}/${v.end}` === last;
         last = `${v.start}/${v.end}`;

@@ -13,19 +13,22 @@ export async function viewOf(page: Page) {
   return { start, end, s: dayOf(start), e: dayOf(end), span: dayOf(end) - dayOf(start) + 1 };
 }
 
-/** Waits until the window stops moving (eased transitions). */
+/**
+ * Waits until the window stops moving: no eased transition running (the
+ * root is not aria-busy) and two reads 300 ms apart agree.
+ */
 export async function settled(page: Page) {
   let last = '';
   await expect
     .poll(
       async () => {
+        if ((await root(page).getAttribute('aria-busy')) === 'true') return false;
         const v = await viewOf(page);
         const now = `${v.start}/${v.end}`;
         const same = now === last;
         last = now;
         return same;
       },
-      // Two equal reads 300 ms apart outlast the 260 ms eased transition.
       { intervals: [300, 300, 300, 300, 500, 500] },
     )
     .toBe(true);
