@@ -125,6 +125,17 @@ fn Instance(
         let t = timeline.clone();
         Memo::new(move |_| query.with(|q| Arc::new(index.run(&t, q))))
     };
+    // The lanes' masks, once for all lanes.
+    let keep = Memo::new(move |_| {
+        query
+            .with(rift_core::search::Query::filters)
+            .then(|| Arc::new(results.with(|r| r.iter().map(|(k, _)| *k).collect::<Vec<_>>())))
+    });
+    let prefer = Memo::new(move |_| {
+        query
+            .with(rift_core::search::Query::searching)
+            .then(|| Arc::new(results.with(|r| r.iter().map(|(_, h)| *h).collect::<Vec<_>>())))
+    });
     let root = NodeRef::<html::Div>::new();
     let area = NodeRef::<html::Div>::new();
     let size = use_element_size(area);
@@ -146,6 +157,8 @@ fn Instance(
         list: RwSignal::new(first_list),
         large: RwSignal::new(first_large),
         lang: RwSignal::new(first_lang.unwrap_or_else(browser_lang)),
+        keep,
+        prefer,
     };
     provide_context(rift.clone());
     // Interface strings in the current language (Copy, so any closure may hold it).

@@ -219,9 +219,11 @@ pub fn Filters() -> impl IntoView {
 pub fn ListView() -> impl IntoView {
     let rift = expect_context::<Rift>();
     let lang = rift.lang;
+    // The window's kept (and matching) events: one computation per change,
+    // read by the summary and the list.
     let entries = {
         let rift = rift.clone();
-        move || {
+        Memo::new(move |_| {
             let v = rift.view.get();
             rift.hits()
                 .into_iter()
@@ -230,12 +232,11 @@ pub fn ListView() -> impl IntoView {
                     v.overlaps(w.start() as f64, w.end() as f64)
                 })
                 .collect::<Vec<_>>()
-        }
+        })
     };
     let summary = {
-        let entries = entries.clone();
         move || {
-            let n = entries().len();
+            let n = entries.with(Vec::len);
             let lang = rift.lang.get();
             let window = rift
                 .view
@@ -252,7 +253,7 @@ pub fn ListView() -> impl IntoView {
         <section class="list-view" aria-label=move || t(lang.get(), "list_label")>
             <p class="list-summary">{summary}</p>
             <ol class="chronology">
-                <For each=entries key=|i| *i let:i>
+                <For each=move || entries.get() key=|i| *i let:i>
                     <ListEntry idx=i />
                 </For>
             </ol>

@@ -46,6 +46,11 @@ pub struct Rift {
     pub large: RwSignal<bool>,
     /// Interface language.
     pub lang: RwSignal<Lang>,
+    /// The filter mask for the lanes, when a filter is set (computed once
+    /// per instance, shared by every lane).
+    pub keep: Memo<Option<Arc<Vec<bool>>>>,
+    /// The search-result mask for the lanes, while searching.
+    pub prefer: Memo<Option<Arc<Vec<bool>>>>,
 }
 
 impl Rift {
@@ -132,20 +137,6 @@ impl Rift {
     /// An interface string in the current language (tracked).
     pub fn t(&self, key: &str) -> &'static str {
         t(self.lang.get(), key)
-    }
-
-    /// The filter mask for the lanes, when a filter is set.
-    pub fn keep_mask(&self) -> Option<Arc<Vec<bool>>> {
-        self.query
-            .with(Query::filters)
-            .then(|| Arc::new(self.results.with(|r| r.iter().map(|(k, _)| *k).collect())))
-    }
-
-    /// The search-result mask for the lanes, while searching.
-    pub fn hit_mask(&self) -> Option<Arc<Vec<bool>>> {
-        self.query
-            .with(Query::searching)
-            .then(|| Arc::new(self.results.with(|r| r.iter().map(|(_, h)| *h).collect())))
     }
 
     /// Events kept by the filters and matched by the search, by start.

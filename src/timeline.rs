@@ -271,14 +271,7 @@ fn LaneRow(
     let rift = expect_context::<Rift>();
     let info = rift.data.data.lanes[lane].clone();
     let data = rift.data.clone();
-    let keep = {
-        let rift = rift.clone();
-        Memo::new(move |_| rift.keep_mask())
-    };
-    let prefer = {
-        let rift = rift.clone();
-        Memo::new(move |_| rift.hit_mask())
-    };
+    let (keep, prefer) = (rift.keep, rift.prefer);
     let scene = Memo::new(move |_| {
         let width = rift.width.get();
         let st = style.get();

@@ -101,35 +101,30 @@ pub struct Calendar {
     pub circa: &'static str,
 }
 
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Albanian month names do not change after a day.
+const SQ_MONTHS: [&str; 12] = [
+    "janar", "shkurt", "mars", "prill", "maj", "qershor", "korrik", "gusht", "shtator", "tetor",
+    "nëntor", "dhjetor",
+];
+
 const EN: Calendar = Calendar {
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    months_of_day: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
+    months: EN_MONTHS,
+    months_of_day: EN_MONTHS,
     short: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ],
@@ -138,14 +133,8 @@ const EN: Calendar = Calendar {
 };
 
 const SQ: Calendar = Calendar {
-    months: [
-        "janar", "shkurt", "mars", "prill", "maj", "qershor", "korrik", "gusht", "shtator",
-        "tetor", "nëntor", "dhjetor",
-    ],
-    months_of_day: [
-        "janar", "shkurt", "mars", "prill", "maj", "qershor", "korrik", "gusht", "shtator",
-        "tetor", "nëntor", "dhjetor",
-    ],
+    months: SQ_MONTHS,
+    months_of_day: SQ_MONTHS,
     short: [
         "jan", "shk", "mar", "pri", "maj", "qer", "kor", "gus", "sht", "tet", "nën", "dhj",
     ],
