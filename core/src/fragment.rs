@@ -598,60 +598,27 @@ mod tests {
             self.text(Lang::En).contains(s)
         }
     }
-    use crate::dataset::{Citation, Dataset, Event, Lane, Source};
+    use crate::dataset::Lane;
     use crate::date::day_from_ymd;
+    use crate::fixtures::{self, bounds, event};
 
     fn timeline() -> Timeline {
-        let ev = |id: &str, lane: &str, date: &str| Event {
-            id: id.into(),
-            lane: lane.into(),
-            date: date.into(),
-            date_label: None,
-            title: id.into(),
-            summary: "s".into(),
-            actors: vec![],
-            citations: vec![Citation {
-                source: "s".into(),
-                locator: "l".into(),
-                quote: "q".into(),
-            }],
-            disputed: None,
-            related: vec![],
-            tr: Default::default(),
+        let lane = |id: &str, label: &str| Lane {
+            label: label.into(),
+            ..fixtures::lane(id)
         };
-        Timeline::new(Dataset {
-            lanes: vec![
-                Lane {
-                    id: "soviet-albanian".into(),
-                    label: "Moscow – Tirana".into(),
-                    tr: Default::default(),
-                },
-                Lane {
-                    id: "soviet-yugoslav".into(),
-                    label: "Moscow – Belgrade".into(),
-                    tr: Default::default(),
-                },
+        fixtures::timeline(
+            vec![
+                lane("soviet-albanian", "Moscow – Tirana"),
+                lane("soviet-yugoslav", "Moscow – Belgrade"),
             ],
-            sources: vec![Source {
-                id: "s".into(),
-                citation: "S".into(),
-                short: String::new(),
-                text: None,
-            }],
-            actors: vec![],
-            events: vec![
-                ev("vlora-withdrawal", "soviet-albanian", "1961-06-04"),
-                ev("tito-visit", "soviet-yugoslav", "1955-05"),
-                ev("early", "soviet-albanian", "1948"),
-                ev("late", "soviet-yugoslav", "1962-02"),
+            vec![
+                event("vlora-withdrawal", "soviet-albanian", "1961-06-04"),
+                event("tito-visit", "soviet-yugoslav", "1955-05"),
+                event("early", "soviet-albanian", "1948"),
+                event("late", "soviet-yugoslav", "1962-02"),
             ],
-        })
-        .unwrap()
-    }
-
-    fn bounds(t: &Timeline) -> Bounds {
-        let (a, b) = t.extent().unwrap();
-        Bounds::around(a, b)
+        )
     }
 
     fn day(y: i32, m: u32, d: u32) -> f64 {

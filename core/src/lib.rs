@@ -4,6 +4,8 @@
 
 pub mod dataset;
 pub mod date;
+#[cfg(test)]
+mod fixtures;
 pub mod format;
 pub mod fragment;
 pub mod i18n;

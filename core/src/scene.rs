@@ -299,25 +299,7 @@ fn spread(mut chips: Vec<Chip>, width: f64, step: f64) -> Vec<Chip> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::Lane;
-    use crate::synth;
-    use crate::viewport::Bounds;
-
-    fn bench(n: usize) -> Timeline {
-        let lanes = vec![
-            Lane {
-                id: "a".into(),
-                label: "A".into(),
-                tr: Default::default(),
-            },
-            Lane {
-                id: "b".into(),
-                label: "B".into(),
-                tr: Default::default(),
-            },
-        ];
-        Timeline::new(synth::dataset(n, &lanes, 1948, 1962)).unwrap()
-    }
+    use crate::fixtures::{bench, bounds as bounds_of, event, lane as fixture_lane, timeline};
 
     #[test]
     fn large_text_scales_rows_and_labels() {
@@ -345,8 +327,7 @@ mod tests {
     #[test]
     fn every_event_in_the_window_is_drawn_or_counted_once() {
         let t = bench(2_000);
-        let (a, b) = t.extent().unwrap();
-        let bounds = Bounds::around(a, b);
+        let bounds = bounds_of(&t);
         let v = Viewport::centered(bounds.full().center(), 400.0, &bounds);
         let width = 1000.0;
         let s = lane(
@@ -374,8 +355,7 @@ mod tests {
     #[test]
     fn the_whole_range_of_ten_thousand_events_stays_small() {
         let t = bench(10_000);
-        let (a, b) = t.extent().unwrap();
-        let bounds = Bounds::around(a, b);
+        let bounds = bounds_of(&t);
         let width = 1280.0;
         let style = Style::for_area(width, 600.0, 3);
         let s = lane(&t, 0, &bounds.full(), width, &style, Focus::default());
@@ -411,8 +391,7 @@ mod tests {
     #[test]
     fn points_spans_and_ranges_take_their_shapes() {
         let t = bench(300);
-        let (a, b) = t.extent().unwrap();
-        let bounds = Bounds::around(a, b);
+        let bounds = bounds_of(&t);
         let mut shapes = std::collections::HashSet::new();
         let mut v = bounds.full();
         for _ in 0..40 {
@@ -448,8 +427,7 @@ mod tests {
     #[test]
     fn filtered_out_events_are_neither_drawn_nor_counted() {
         let t = bench(500);
-        let (a, b) = t.extent().unwrap();
-        let bounds = Bounds::around(a, b);
+        let bounds = bounds_of(&t);
         let keep: Vec<bool> = (0..500).map(|i| i % 5 == 0).collect();
         let style = Style::for_area(1200.0, 600.0, 2);
         let s = lane(
@@ -475,8 +453,7 @@ mod tests {
     #[test]
     fn preferred_events_are_drawn_before_others() {
         let t = bench(3000);
-        let (a, b) = t.extent().unwrap();
-        let bounds = Bounds::around(a, b);
+        let bounds = bounds_of(&t);
         let style = Style::for_area(1200.0, 600.0, 2);
         let prefer: Vec<bool> = (0..3000).map(|i| i % 97 == 0).collect();
         let plain = lane(&t, 0, &bounds.full(), 1200.0, &style, Focus::default());
@@ -503,8 +480,7 @@ mod tests {
     #[test]
     fn the_selected_event_is_always_drawn() {
         let t = bench(5000);
-        let (a, b) = t.extent().unwrap();
-        let bounds = Bounds::around(a, b);
+        let bounds = bounds_of(&t);
         let style = Style::for_area(1200.0, 600.0, 2);
         let plain = lane(&t, 0, &bounds.full(), 1200.0, &style, Focus::default());
         let hidden = plain.chips[0].members[0];
@@ -524,40 +500,8 @@ mod tests {
 
     #[test]
     fn a_year_long_span_seen_from_inside_is_cut_on_both_sides() {
-        let t = Timeline::new(crate::dataset::Dataset {
-            lanes: vec![Lane {
-                id: "a".into(),
-                label: "A".into(),
-                tr: Default::default(),
-            }],
-            sources: vec![crate::dataset::Source {
-                id: "s".into(),
-                citation: "S".into(),
-                short: String::new(),
-                text: None,
-            }],
-            actors: vec![],
-            events: vec![crate::dataset::Event {
-                id: "year".into(),
-                lane: "a".into(),
-                date: "1957".into(),
-                date_label: None,
-                title: "A year".into(),
-                summary: "s".into(),
-                actors: vec![],
-                citations: vec![crate::dataset::Citation {
-                    source: "s".into(),
-                    locator: "l".into(),
-                    quote: "q".into(),
-                }],
-                disputed: None,
-                related: vec![],
-                tr: Default::default(),
-            }],
-        })
-        .unwrap();
-        let (a, b) = t.extent().unwrap();
-        let bounds = Bounds::around(a, b);
+        let t = timeline(vec![fixture_lane("a")], vec![event("year", "a", "1957")]);
+        let bounds = bounds_of(&t);
         let v = Viewport::centered(bounds.full().center(), 20.0, &bounds);
         let s = lane(
             &t,

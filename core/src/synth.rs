@@ -88,18 +88,7 @@ mod tests {
 
     #[test]
     fn ten_thousand_valid_events_spread_over_the_lanes() {
-        let lanes = vec![
-            Lane {
-                id: "a".into(),
-                label: "A".into(),
-                tr: Default::default(),
-            },
-            Lane {
-                id: "b".into(),
-                label: "B".into(),
-                tr: Default::default(),
-            },
-        ];
+        let lanes = vec![crate::fixtures::lane("a"), crate::fixtures::lane("b")];
         let d = dataset(10_000, &lanes, 1948, 1962);
         let t = Timeline::new(d.clone()).expect("synthetic data validates");
         assert_eq!(t.data.events.len(), 10_000);
