@@ -147,6 +147,37 @@ pub fn reference(title: &str, date: &str, sources: &[String], url: &str) -> Stri
     out
 }
 
+/// An event's accessible name, as screen readers announce its marker and its
+/// list entry: "title, date as written for people", and " (sources
+/// disagree)" where they do.
+pub fn accessible_name(title: &str, date: &str, disputed: bool, lang: Lang) -> String {
+    let mut name = format!("{title}, {date}");
+    if disputed {
+        name.push_str(crate::i18n::t(lang, "disagree_suffix"));
+    }
+    name
+}
+
+/// The interface-string key that says how precisely an event is dated
+/// ("precision_day", "precision_approx", ...).
+pub fn precision_key(when: &When) -> &'static str {
+    match (when.approximate(), when.uncertain()) {
+        (true, true) => return "precision_approx_uncertain",
+        (true, false) => return "precision_approx",
+        (false, true) => return "precision_uncertain",
+        _ => {}
+    }
+    if when.is_range() {
+        return "precision_range";
+    }
+    match when.precision() {
+        Precision::Day => "precision_day",
+        Precision::Month => "precision_month",
+        Precision::Season => "precision_season",
+        Precision::Year => "precision_year",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,5 +279,45 @@ mod tests {
             window(d(1960, 11, 25), d(1960, 12, 5), Lang::En),
             "25 November 1960 – 4 December 1960"
         );
+    }
+
+    #[test]
+    fn accessible_names_carry_title_date_and_dispute() {
+        assert_eq!(
+            accessible_name(
+                "Soviet submarines leave Vlora",
+                "4 June 1961",
+                false,
+                Lang::En
+            ),
+            "Soviet submarines leave Vlora, 4 June 1961"
+        );
+        assert_eq!(
+            accessible_name("X", "1957", true, Lang::En),
+            "X, 1957 (sources disagree)"
+        );
+        let ru = accessible_name("X", "1957", true, Lang::Ru);
+        assert!(ru.starts_with("X, 1957") && ru.len() > "X, 1957".len());
+        assert_ne!(ru, accessible_name("X", "1957", true, Lang::En));
+    }
+
+    #[test]
+    fn precision_keys_put_doubt_before_extent() {
+        let key = |s: &str| precision_key(&When::parse(s).unwrap());
+        assert_eq!(key("1961-06-04"), "precision_day");
+        assert_eq!(key("1961-06"), "precision_month");
+        assert_eq!(key("1961-22"), "precision_season");
+        assert_eq!(key("1957"), "precision_year");
+        assert_eq!(key("1961-10-17/1961-10-31"), "precision_range");
+        assert_eq!(key("1960-06~"), "precision_approx");
+        assert_eq!(key("1957?"), "precision_uncertain");
+        assert_eq!(key("1957%"), "precision_approx_uncertain");
+        for k in [
+            "precision_day",
+            "precision_approx_uncertain",
+            "precision_range",
+        ] {
+            assert_ne!(crate::i18n::t(Lang::En, k), k, "{k} has a text");
+        }
     }
 }

@@ -183,50 +183,25 @@ pub struct Fragment {
     pub problems: Vec<Problem>,
 }
 
+/// What a fragment value may hold raw: letters, digits and `-_.~,`.
+const VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b',');
+
 /// Decodes `%XX` escapes (UTF-8) and `+`; invalid escapes stay as typed.
 pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(b) => {
-                        out.push(b);
-                        i += 3;
-                    }
-                    None => {
-                        out.push(b'%');
-                        i += 1;
-                    }
-                }
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    let spaced = s.replace('+', " ");
+    percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// Encodes what a fragment value must not hold raw.
 pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~,".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, VALUE).to_string()
 }
 
 impl Fragment {
@@ -531,6 +506,48 @@ pub fn format(
         lang,
         &crate::search::Query::default(),
         Extras::default(),
+    )
+}
+
+/// The lane ids of a lane selection, or `None` when it is every lane in
+/// dataset order (a link leaves `lanes` out then).
+pub fn lane_ids<'a>(t: &'a Timeline, lanes: &[usize]) -> Option<Vec<&'a str>> {
+    let all = lanes.len() == t.data.lanes.len() && lanes.iter().enumerate().all(|(k, &l)| k == l);
+    (!all).then(|| {
+        lanes
+            .iter()
+            .filter_map(|&l| t.data.lanes.get(l))
+            .map(|l| l.id.as_str())
+            .collect()
+    })
+}
+
+/// What one instance shows, as a link records it.
+#[derive(Clone, Copy, Debug)]
+pub struct State<'a> {
+    pub view: &'a Viewport,
+    /// Index of the selected event.
+    pub selected: Option<usize>,
+    /// Lane indices shown, in order.
+    pub lanes: &'a [usize],
+    pub lang: Lang,
+    pub query: &'a crate::search::Query,
+    pub extras: Extras,
+}
+
+/// The fragment (without `#`) of an instance's state: the link to share.
+/// English, the default, is left out.
+pub fn link(t: &Timeline, s: State<'_>) -> String {
+    let lanes = lane_ids(t, s.lanes);
+    format_with(
+        s.view,
+        s.selected
+            .and_then(|i| t.data.events.get(i))
+            .map(|e| e.id.as_str()),
+        lanes.as_deref(),
+        Some(s.lang).filter(|l| *l != Lang::En),
+        s.query,
+        s.extras,
     )
 }
 
@@ -869,10 +886,71 @@ mod tests {
     #[test]
     fn percent_coding() {
         assert_eq!(percent_decode("a%2Cb%20c+d%zz%"), "a,b c d%zz%");
+        // A sign is not a hex digit.
+        assert_eq!(percent_decode("%+1x"), "% 1x");
+        assert_eq!(percent_decode("%-1"), "%-1");
         assert_eq!(percent_encode("a b&c=d"), "a%20b%26c%3Dd");
         assert_eq!(
             percent_decode(&percent_encode("Ëndërr & “x”")),
             "Ëndërr & “x”"
         );
+    }
+
+    #[test]
+    fn every_lane_in_order_is_no_lane_key() {
+        let t = crate::fixtures::timeline(
+            vec![crate::fixtures::lane("a"), crate::fixtures::lane("b")],
+            vec![crate::fixtures::event("e", "a", "1961-06-04")],
+        );
+        assert_eq!(lane_ids(&t, &[0, 1]), None);
+        assert_eq!(lane_ids(&t, &[1, 0]), Some(vec!["b", "a"]));
+        assert_eq!(lane_ids(&t, &[1]), Some(vec!["b"]));
+        assert_eq!(lane_ids(&t, &[]), Some(vec![]));
+    }
+
+    #[test]
+    fn the_link_of_a_state_round_trips() {
+        let t = crate::fixtures::timeline(
+            vec![crate::fixtures::lane("a"), crate::fixtures::lane("b")],
+            vec![crate::fixtures::event("e", "a", "1961-06-04")],
+        );
+        let b = crate::fixtures::bounds(&t);
+        let view = Viewport::centered(t.when[0].middle(), 14.0, &b);
+        let q = crate::search::Query {
+            text: "Vlora base".into(),
+            ..Default::default()
+        };
+        let state = State {
+            view: &view,
+            selected: Some(0),
+            lanes: &[1, 0],
+            lang: Lang::Sq,
+            query: &q,
+            extras: Extras {
+                list: true,
+                large: false,
+            },
+        };
+        let text = link(&t, state);
+        assert_eq!(
+            text,
+            "date=1961-06-04&span=14d&event=e&lanes=b,a&lang=sq&q=Vlora%20base&view=list"
+        );
+        let back = resolve(&Fragment::parse(&text), &t, &b);
+        assert_eq!(back.selected, Some(0));
+        assert_eq!(back.lanes, [1, 0]);
+        assert_eq!(back.query.text, "Vlora base");
+        assert!(back.list && !back.large);
+        // English and every lane are left out.
+        let plain = link(
+            &t,
+            State {
+                lanes: &[0, 1],
+                lang: Lang::En,
+                selected: None,
+                ..state
+            },
+        );
+        assert!(!plain.contains("lang=") && !plain.contains("lanes=") && !plain.contains("event="));
     }
 }

@@ -2,14 +2,18 @@
 //! numbers, dates and text, tested natively with `cargo test`. The view
 //! (the `rift` crate) only holds signals of these values.
 
+pub mod chronology;
 pub mod dataset;
 pub mod date;
+pub mod embed;
 #[cfg(test)]
 mod fixtures;
 pub mod format;
 pub mod fragment;
 pub mod i18n;
 pub mod layout;
+pub mod motion;
+pub mod overview;
 pub mod quotes;
 pub mod scene;
 pub mod search;

@@ -3,7 +3,7 @@
 //! dataset, the window and the screen width: the view only renders it.
 
 use crate::dataset::Timeline;
-use crate::date::Precision;
+use crate::date::{Precision, When};
 use crate::layout::{label_width_chars, pack, Mark, Packing};
 use crate::viewport::Viewport;
 use std::collections::HashMap;
@@ -105,6 +105,85 @@ pub struct Item {
     pub cut_right: bool,
     pub label_x: f64,
     pub label_w: f64,
+}
+
+impl Item {
+    /// Left edge of the event's box: its marker and its label together.
+    pub fn left(&self) -> f64 {
+        self.x0.min(self.label_x)
+    }
+
+    /// Width of the event's box.
+    pub fn width(&self) -> f64 {
+        self.x1.max(self.label_x + self.label_w) - self.left()
+    }
+
+    /// The marker's offset inside the box.
+    pub fn mark_left(&self) -> f64 {
+        self.x0 - self.left()
+    }
+
+    /// The marker's width.
+    pub fn mark_width(&self) -> f64 {
+        self.x1 - self.x0
+    }
+
+    /// The label's offset inside the box.
+    pub fn label_left(&self) -> f64 {
+        self.label_x - self.left()
+    }
+}
+
+/// The CSS classes that say how an event's date is drawn: its shape, a
+/// faint band for a season or a year, and marks for approximate, uncertain
+/// and disputed dates.
+pub fn mark_class(shape: Shape, when: &When, disputed: bool) -> String {
+    let mut c = String::from(match shape {
+        Shape::Point => "ev point",
+        Shape::Soft => "ev soft",
+        Shape::Range => "ev range",
+    });
+    if !when.is_range() && when.precision() >= Precision::Season {
+        c.push_str(" band");
+    }
+    for (on, class) in [
+        (when.approximate(), " approx"),
+        (when.uncertain(), " uncertain"),
+        (disputed, " disputed"),
+    ] {
+        if on {
+            c.push_str(class);
+        }
+    }
+    c
+}
+
+/// How a lane's events are drawn, everywhere (lanes, overview, list,
+/// popover, print): one hue and one marker shape per lane, so the lanes
+/// read apart in greyscale and for colour-blind readers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LaneLook {
+    /// The hue class, `lane-0` to `lane-5`.
+    pub hue: &'static str,
+    /// The marker shape class.
+    pub shape: &'static str,
+}
+
+impl LaneLook {
+    /// The look of the lane at position `lane` in the dataset.
+    pub fn of(lane: usize) -> LaneLook {
+        const HUES: [&str; 6] = ["lane-0", "lane-1", "lane-2", "lane-3", "lane-4", "lane-5"];
+        const SHAPES: [&str; 4] = [
+            "shape-circle",
+            "shape-square",
+            "shape-diamond",
+            "shape-triangle",
+        ];
+        LaneLook {
+            hue: HUES[lane % HUES.len()],
+            shape: SHAPES[lane % SHAPES.len()],
+        }
+    }
 }
 
 /// A count marker.
@@ -514,5 +593,89 @@ mod tests {
         let it = &s.items[0];
         assert!(it.cut_left && it.cut_right);
         assert_eq!(it.label_x, 6.0, "the label sticks to the left edge");
+    }
+
+    #[test]
+    fn an_item_box_holds_its_marker_and_its_label() {
+        // A point with its label beside it, to the right.
+        let point = Item {
+            idx: 0,
+            row: 0,
+            y: 0.0,
+            shape: Shape::Point,
+            x0: 94.0,
+            x1: 106.0,
+            cut_left: false,
+            cut_right: false,
+            label_x: 110.0,
+            label_w: 80.0,
+        };
+        assert_eq!(point.left(), 94.0);
+        assert_eq!(point.width(), 96.0);
+        assert_eq!(point.mark_left(), 0.0);
+        assert_eq!(point.mark_width(), 12.0);
+        assert_eq!(point.label_left(), 16.0);
+        // A long bar whose label sits inside it.
+        let bar = Item {
+            x0: -24.0,
+            x1: 900.0,
+            label_x: 6.0,
+            label_w: 120.0,
+            shape: Shape::Range,
+            ..point.clone()
+        };
+        assert_eq!(bar.left(), -24.0);
+        assert_eq!(bar.width(), 924.0);
+        assert_eq!(bar.label_left(), 30.0);
+        // A zero-width marker still has a box as wide as its label.
+        let flat = Item {
+            x0: 50.0,
+            x1: 50.0,
+            label_x: 50.0,
+            label_w: 0.0,
+            ..point
+        };
+        assert_eq!((flat.left(), flat.width()), (50.0, 0.0));
+    }
+
+    #[test]
+    fn mark_classes_say_precision_and_doubt() {
+        let w = |s: &str| When::parse(s).unwrap();
+        assert_eq!(
+            mark_class(Shape::Point, &w("1961-06-04"), false),
+            "ev point"
+        );
+        assert_eq!(mark_class(Shape::Soft, &w("1961-06"), false), "ev soft");
+        assert_eq!(
+            mark_class(Shape::Soft, &w("1961-22"), false),
+            "ev soft band"
+        );
+        assert_eq!(
+            mark_class(Shape::Soft, &w("1957?"), true),
+            "ev soft band uncertain disputed"
+        );
+        assert_eq!(
+            mark_class(Shape::Soft, &w("1960-06~"), false),
+            "ev soft approx"
+        );
+        assert_eq!(
+            mark_class(Shape::Range, &w("1961-10-17/1961-10-31"), false),
+            "ev range"
+        );
+    }
+
+    #[test]
+    fn each_lane_keeps_one_hue_and_one_shape() {
+        assert_eq!(
+            LaneLook::of(0),
+            LaneLook {
+                hue: "lane-0",
+                shape: "shape-circle"
+            }
+        );
+        assert_eq!(LaneLook::of(2).shape, "shape-diamond");
+        assert_eq!(LaneLook::of(7).hue, "lane-1");
+        assert_eq!(LaneLook::of(7).shape, "shape-triangle");
+        assert_ne!(LaneLook::of(0), LaneLook::of(1));
     }
 }

@@ -188,6 +188,99 @@ impl Index {
     }
 }
 
+/// The events the filters keep and (while searching) the search matches, in
+/// date order: what the result count counts and Enter steps through.
+/// `results` is [`Index::run`]'s answer.
+pub fn hits(t: &Timeline, results: &[(bool, bool)], searching: bool) -> Vec<usize> {
+    t.by_start
+        .iter()
+        .copied()
+        .filter(|&i| results[i].0 && (!searching || results[i].1))
+        .collect()
+}
+
+/// [`hits`] whose dates intersect the window `[start, end)`: the list view
+/// and the printed chronology.
+pub fn hits_in_window(
+    t: &Timeline,
+    results: &[(bool, bool)],
+    searching: bool,
+    start: f64,
+    end: f64,
+) -> Vec<usize> {
+    t.in_window(start, end)
+        .filter(|&i| results[i].0 && (!searching || results[i].1))
+        .collect()
+}
+
+/// The result to step to from the selected event (`selected`), forward or
+/// back, wrapping around. With no selected result it starts from the middle
+/// of the window, `mid`: the first result at or after it (or the last one
+/// before it, going back). `middle(i)` is the middle day of event `i`.
+pub fn step(
+    hits: &[usize],
+    selected: Option<usize>,
+    mid: f64,
+    middle: impl Fn(usize) -> f64,
+    forward: bool,
+) -> Option<usize> {
+    let n = hits.len();
+    if n == 0 {
+        return None;
+    }
+    let next = match selected.and_then(|s| hits.iter().position(|&h| h == s)) {
+        Some(p) if forward => (p + 1) % n,
+        Some(p) => (p + n - 1) % n,
+        None => {
+            let after = hits.iter().position(|&h| middle(h) >= mid);
+            match (after, forward) {
+                (Some(a), true) => a,
+                (None, true) => 0,
+                (Some(a), false) => (a + n - 1) % n,
+                (None, false) => n - 1,
+            }
+        }
+    };
+    Some(hits[next])
+}
+
+/// The result count beside the search box: "No events", "1 event", "3 of
+/// 12" (the selected result's place) or "12 events".
+pub fn count_text(hits: usize, position: Option<usize>, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::{t, tf};
+    match (hits, position) {
+        (0, _) => t(lang, "no_events").to_string(),
+        (1, _) => t(lang, "one_event").to_string(),
+        (n, Some(p)) => tf(
+            lang,
+            "nth_of",
+            &[("i", &(p + 1).to_string()), ("n", &n.to_string())],
+        ),
+        (n, None) => tf(lang, "n_events", &[("n", &n.to_string())]),
+    }
+}
+
+/// Each actor with events, and how many, by name: the actor filter's menu.
+pub fn actor_counts(t: &Timeline) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = t
+        .data
+        .actors
+        .iter()
+        .map(|a| {
+            let n = t
+                .data
+                .events
+                .iter()
+                .filter(|e| e.actors.contains(&a.name))
+                .count();
+            (a.name.clone(), n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    counts.sort();
+    counts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,6 +417,81 @@ mod tests {
         assert_eq!(
             fold("Greçko ËNDËRR – “x”"),
             "grecko endërr - \"x\"".replace('ë', "e")
+        );
+    }
+
+    #[test]
+    fn stepping_wraps_around_the_results() {
+        let hits = [3, 7, 9];
+        let mid = |i: usize| i as f64;
+        assert_eq!(step(&hits, Some(7), 0.0, mid, true), Some(9));
+        assert_eq!(step(&hits, Some(9), 0.0, mid, true), Some(3));
+        assert_eq!(step(&hits, Some(3), 0.0, mid, false), Some(9));
+        assert_eq!(step(&hits, Some(7), 0.0, mid, false), Some(3));
+        assert_eq!(step(&[], Some(7), 0.0, mid, true), None);
+        assert_eq!(step(&[5], Some(5), 0.0, mid, true), Some(5));
+    }
+
+    #[test]
+    fn stepping_without_a_selection_starts_from_the_window() {
+        let hits = [3, 7, 9];
+        let mid = |i: usize| i as f64;
+        // The first result at or after the middle, or the one before it.
+        assert_eq!(step(&hits, None, 7.0, mid, true), Some(7));
+        assert_eq!(step(&hits, None, 7.0, mid, false), Some(3));
+        assert_eq!(step(&hits, None, 5.0, mid, true), Some(7));
+        // Past every result: forward wraps to the first, back takes the last.
+        assert_eq!(step(&hits, None, 50.0, mid, true), Some(3));
+        assert_eq!(step(&hits, None, 50.0, mid, false), Some(9));
+        // Before every result.
+        assert_eq!(step(&hits, None, 0.0, mid, false), Some(9));
+        // A selection that is not a result counts as none.
+        assert_eq!(step(&hits, Some(4), 8.0, mid, true), Some(9));
+    }
+
+    #[test]
+    fn hits_are_kept_and_matching_in_date_order() {
+        let t = timeline();
+        let idx = Index::new(&t);
+        let q = Query {
+            text: "letter".into(),
+            ..Query::default()
+        };
+        let r = idx.run(&t, &q);
+        let ids = |v: Vec<usize>| {
+            v.into_iter()
+                .map(|i| t.data.events[i].id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(hits(&t, &r, true)), ["one", "two", "four"]);
+        // Not searching: every kept event.
+        assert_eq!(hits(&t, &r, false).len(), 5);
+        let (a, b) = (t.when[0].start() as f64, t.when[0].end() as f64);
+        assert_eq!(
+            ids(hits_in_window(&t, &r, true, a, b)),
+            ["one", "two", "four"]
+        );
+        assert!(hits_in_window(&t, &r, true, b, b + 10.0).is_empty());
+    }
+
+    #[test]
+    fn the_count_says_where_the_reader_is() {
+        use crate::i18n::Lang;
+        assert_eq!(count_text(0, None, Lang::En), "No events");
+        assert_eq!(count_text(1, Some(0), Lang::En), "1 event");
+        assert_eq!(count_text(12, Some(2), Lang::En), "3 of 12");
+        assert_eq!(count_text(12, None, Lang::En), "12 events");
+    }
+
+    #[test]
+    fn actor_counts_list_only_actors_with_events_by_name() {
+        let t = timeline();
+        assert_eq!(
+            actor_counts(&t),
+            [
+                ("Beqir Balluku".to_string(), 1),
+                ("Mehmet Shehu".to_string(), 1)
+            ]
         );
     }
 }

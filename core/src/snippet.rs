@@ -7,10 +7,7 @@ use crate::viewport::Viewport;
 
 /// Escapes text for an HTML attribute value in double quotes.
 pub fn attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    html_escape::encode_double_quoted_attribute(s).into_owned()
 }
 
 /// The iframe snippet: embed.html at `site` (the folder URL of the timeline,

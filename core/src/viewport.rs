@@ -32,6 +32,16 @@ impl Bounds {
         }
     }
 
+    /// The bounds of a timeline with no events: the product's range,
+    /// 1948–1962.
+    pub fn default_range() -> Bounds {
+        Bounds {
+            min: crate::date::month_start(1948, 1, 0) as f64,
+            max: crate::date::month_start(1963, 1, 0) as f64,
+            min_span: MIN_SPAN_DAYS,
+        }
+    }
+
     /// Widest window: everything.
     pub fn max_span(&self) -> f64 {
         self.max - self.min
@@ -187,6 +197,13 @@ mod tests {
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-6
+    }
+
+    #[test]
+    fn an_empty_timeline_spans_the_product_range() {
+        let b = Bounds::default_range();
+        assert_eq!(b.min, day_from_ymd(1948, 1, 1).unwrap() as f64);
+        assert_eq!(b.max, day_from_ymd(1963, 1, 1).unwrap() as f64);
     }
 
     #[test]

@@ -1,0 +1,170 @@
+//! The printed chronology: what it covers, and its citations as numbered
+//! notes, the way a history book gives them (a source in full at its first
+//! note, short after that).
+
+use crate::dataset::{fold_space, Source, Timeline};
+use crate::i18n::{t, tf, Lang};
+use crate::search::Query;
+use std::collections::HashSet;
+use std::ops::RangeInclusive;
+
+/// The chronology's notes, and the note numbers of each entry.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Notes {
+    /// Note texts, note 1 first.
+    pub texts: Vec<String>,
+    /// For each entry, in order: the numbers of its notes (1-based).
+    pub refs: Vec<RangeInclusive<usize>>,
+}
+
+/// How a note names a source: in full the first time, by its short name
+/// after that (in full always, where it has no short name).
+fn cite(source: &Source, seen: &mut HashSet<String>) -> String {
+    if seen.insert(source.id.clone()) || source.short.is_empty() {
+        source.citation.trim_end_matches('.').to_string()
+    } else {
+        source.short.clone()
+    }
+}
+
+/// Numbers the citations of `entries` (event indices, in print order) as
+/// notes: "Source, locator: “quote”".
+pub fn notes(t: &Timeline, entries: &[usize]) -> Notes {
+    let mut out = Notes::default();
+    let mut seen = HashSet::new();
+    for &i in entries {
+        let first = out.texts.len() + 1;
+        for c in &t.data.events[i].citations {
+            let name = t
+                .source(&c.source)
+                .map(|s| cite(s, &mut seen))
+                .unwrap_or_else(|| c.source.clone());
+            out.texts.push(format!(
+                "{name}, {}: \u{201c}{}\u{201d}",
+                c.locator,
+                fold_space(&c.quote)
+            ));
+        }
+        out.refs.push(first..=out.texts.len());
+    }
+    out
+}
+
+/// What the chronology covers, for its heading: the window, then the
+/// search and each filter in words.
+pub fn scope(data: &Timeline, window: String, q: &Query, lang: Lang) -> Vec<String> {
+    let mut scope = vec![window];
+    if q.searching() {
+        scope.push(tf(lang, "print_matching", &[("q", q.text.trim())]));
+    }
+    if let Some(a) = &q.actor {
+        scope.push(tf(lang, "print_involving", &[("actor", a)]));
+    }
+    if let Some(s) = q.source.as_ref().and_then(|s| data.source(s)) {
+        let name = if s.short.is_empty() {
+            &s.citation
+        } else {
+            &s.short
+        };
+        scope.push(tf(lang, "print_cited_from", &[("source", name)]));
+    }
+    if q.disputed {
+        scope.push(t(lang, "print_disputed").to_string());
+    }
+    scope
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{Citation, Dataset};
+    use crate::fixtures::{event, lane};
+
+    fn timeline() -> Timeline {
+        let cite = |source: &str, n: u32| Citation {
+            source: source.into(),
+            locator: format!("n. {n}"),
+            quote: format!("quote  {n}\nwrapped"),
+        };
+        let mut a = event("a", "l", "1960");
+        a.citations = vec![cite("e", 1), cite("d", 2)];
+        let mut b = event("b", "l", "1961");
+        b.citations = vec![cite("e", 3)];
+        let mut c = event("c", "l", "1962");
+        c.citations = vec![cite("n", 4)];
+        let source = |id: &str, short: &str| Source {
+            id: id.into(),
+            citation: format!("Full citation of {id}."),
+            short: short.into(),
+            text: None,
+        };
+        Timeline::new(Dataset {
+            lanes: vec![lane("l")],
+            sources: vec![
+                source("e", "Edemskiy"),
+                source("d", "Paper"),
+                source("n", ""),
+            ],
+            actors: vec![],
+            events: vec![a, b, c],
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn notes_are_numbered_in_print_order() {
+        let t = timeline();
+        let n = notes(&t, &[0, 1, 2]);
+        assert_eq!(n.texts.len(), 4);
+        assert_eq!(n.refs, [1..=2, 3..=3, 4..=4]);
+        assert_eq!(
+            n.texts[0],
+            "Full citation of e, n. 1: \u{201c}quote 1 wrapped\u{201d}"
+        );
+    }
+
+    #[test]
+    fn a_source_is_given_in_full_once_then_short() {
+        let t = timeline();
+        let n = notes(&t, &[0, 1, 2]);
+        assert!(n.texts[1].starts_with("Full citation of d, n. 2"));
+        assert!(n.texts[2].starts_with("Edemskiy, n. 3"));
+        // A source without a short name is always given in full.
+        let again = notes(&t, &[2, 2]);
+        assert!(again
+            .texts
+            .iter()
+            .all(|s| s.starts_with("Full citation of n")));
+    }
+
+    #[test]
+    fn the_order_decides_which_note_is_in_full() {
+        let t = timeline();
+        let n = notes(&t, &[1, 0]);
+        assert!(n.texts[0].starts_with("Full citation of e, n. 3"));
+        assert!(n.texts[1].starts_with("Edemskiy, n. 1"));
+        assert_eq!(n.refs, [1..=1, 2..=3]);
+        assert_eq!(notes(&t, &[]), Notes::default());
+    }
+
+    #[test]
+    fn the_scope_names_the_window_search_and_filters() {
+        let t = timeline();
+        let q = Query {
+            text: " Vlora ".into(),
+            actor: Some("Enver Hoxha".into()),
+            source: Some("e".into()),
+            disputed: true,
+        };
+        let s = scope(&t, "June 1961".into(), &q, Lang::En);
+        assert_eq!(s.len(), 5);
+        assert_eq!(s[0], "June 1961");
+        assert!(s[1].contains("Vlora") && !s[1].contains(" Vlora "));
+        assert!(s[2].contains("Enver Hoxha"));
+        assert!(s[3].contains("Edemskiy"));
+        assert_eq!(
+            scope(&t, "1960".into(), &Query::default(), Lang::En),
+            ["1960"]
+        );
+    }
+}
