@@ -1,18 +1,15 @@
-//! Glue to the world outside the component: the address bar, the clipboard,
-//! and the CustomEvents of the public DOM contract.
+//! Glue to the browser that several parts need: the page's address, the
+//! clipboard, CustomEvents, where an event happened, and the clock.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use leptos_use::{use_clipboard_with_options, UseClipboardOptions, UseClipboardReturn};
+use rift_core::i18n::{t, tf, Lang};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The page's address without its fragment.
 pub fn base_url() -> String {
     let href = window().location().href().unwrap_or_default();
     href.split('#').next().unwrap_or_default().to_string()
-}
-
-/// Folder URL of the timeline page a page URL belongs to.
-pub fn site_of(url: &str) -> String {
-    rift_core::snippet::folder_of(url)
 }
 
 /// The current fragment, without `#`.
@@ -29,29 +26,84 @@ pub fn replace_fragment(fragment: &str) {
     }
 }
 
-/// Copies text to the clipboard and reports how it went in `status`.
-pub fn copy_text(text: &str, status: RwSignal<String>, lang: rift_core::i18n::Lang) {
-    let promise = window().navigator().clipboard().write_text(text);
-    let text = text.to_string();
-    leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => status.set(rift_core::i18n::t(lang, "copied").to_string()),
-            Err(_) => status.set(rift_core::i18n::tf(lang, "copy_failed", &[("text", &text)])),
+/// Milliseconds since the page loaded.
+pub fn now() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or_default()
+}
+
+/// A copy-to-clipboard action and what to say about it: "Copied" while it
+/// has just worked; where the browser has no clipboard (an insecure page),
+/// the text itself, to copy by hand.
+pub fn use_copy(lang: RwSignal<Lang>) -> (impl Fn(String) + Clone, Signal<String>) {
+    let UseClipboardReturn {
+        is_supported,
+        copied,
+        copy,
+        ..
+    } = use_clipboard_with_options(UseClipboardOptions::default().copied_reset_delay(4000.0));
+    let by_hand = RwSignal::new(None::<String>);
+    let status = Signal::derive(move || {
+        let lang = lang.get();
+        match by_hand.get() {
+            Some(text) => tf(lang, "copy_failed", &[("text", &text)]),
+            None if copied.get() => t(lang, "copied").to_string(),
+            None => String::new(),
         }
     });
+    let act = move |text: String| {
+        if is_supported.get_untracked() {
+            by_hand.set(None);
+            copy(&text);
+        } else {
+            by_hand.set(Some(text));
+        }
+    };
+    (act, status)
 }
 
 /// Dispatches a bubbling, composed CustomEvent on `target`.
 pub fn dispatch(target: &web_sys::Element, name: &str, detail: &[(&str, JsValue)]) {
-    let obj = js_sys::Object::new();
-    for (k, v) in detail {
-        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), v);
-    }
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&obj);
+    init.set_detail(&object(detail));
     if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = target.dispatch_event(&ev);
+    }
+}
+
+/// A plain object with these fields.
+pub fn object(fields: &[(&str, JsValue)]) -> js_sys::Object {
+    let obj = js_sys::Object::new();
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), v);
+    }
+    obj
+}
+
+/// Whether an event's real target (inside shadow roots too) is inside an
+/// element matching `selector`.
+pub fn target_within(e: &web_sys::Event, selector: &str) -> bool {
+    let first = e.composed_path().get(0);
+    let target = if first.is_undefined() || first.is_null() {
+        e.target().map(JsValue::from)
+    } else {
+        Some(first)
+    };
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(selector).ok().flatten())
+        .is_some()
+}
+
+/// Moves focus to the marker of event `id` inside `root`, when it is on
+/// screen.
+pub fn focus_event(root: Option<web_sys::Element>, id: &str) {
+    let Some(root) = root else { return };
+    let selector = format!("button[data-event-id=\"{}\"]", id.replace(['"', '\\'], ""));
+    if let Ok(Some(el)) = root.query_selector(&selector) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
     }
 }

@@ -2,48 +2,58 @@
 //! timeline (Leptos, client-side rendered); the logic it draws lives in
 //! `rift_core`.
 //!
-//! Three ways in, one instance component ([`app::App`]):
+//! Three ways in, one instance component ([`instance::App`]):
 //! - [`start_page`]: index.html, the full page;
 //! - [`start_frame`]: embed.html, chrome-less inside an iframe, talking to
 //!   its parent with postMessage;
 //! - [`mount_element`]: embed.js, one instance in the shadow root of each
 //!   `[data-rift-timeline]` element of a host page.
 
-pub mod app;
+pub mod address;
+pub mod contract;
 pub mod dom;
-pub mod embed;
-pub mod explore;
+pub mod embed_dialog;
+pub mod filters;
+pub mod instance;
+pub mod lane;
+pub mod language;
+pub mod list;
 pub mod minimap;
+pub mod notices;
 pub mod popover;
+pub mod print;
+pub mod search;
 pub mod state;
 pub mod timeline;
+pub mod toolbar;
 
-use app::{Mode, Options};
+use instance::{App, Options};
 use leptos::prelude::*;
 use rift_core::fragment::Fragment;
+use state::Mode;
 use wasm_bindgen::JsCast;
 
-fn page_options(mode: Mode) -> Options {
-    Options {
+/// Mounts a page-owned instance (index.html, embed.html) into the body.
+fn start(mode: Mode) {
+    console_error_panic_hook::set_once();
+    let options = Options {
         mode,
         fragment: Fragment::parse(&dom::current_fragment()),
-        site: dom::site_of(&window().location().href().unwrap_or_default()),
+        site: rift_core::snippet::folder_of(&window().location().href().unwrap_or_default()),
         host: None,
-    }
+        theme: None,
+    };
+    leptos::mount::mount_to_body(move || view! { <App options=options /> });
 }
 
 /// Mounts the full page into the body.
 pub fn start_page() {
-    console_error_panic_hook::set_once();
-    let options = page_options(Mode::Page);
-    leptos::mount::mount_to_body(move || view! { <app::App options=options /> });
+    start(Mode::Page);
 }
 
 /// Mounts the chrome-less iframe view into the body.
 pub fn start_frame() {
-    console_error_panic_hook::set_once();
-    let options = page_options(Mode::Frame);
-    leptos::mount::mount_to_body(move || view! { <app::App options=options /> });
+    start(Mode::Frame);
 }
 
 /// Mounts an independent instance into `host`'s (open) shadow root, with the
@@ -54,12 +64,7 @@ pub fn mount_element(host: web_sys::HtmlElement, css: &str, site: &str) -> Resul
     if host.shadow_root().is_some() {
         return Ok(());
     }
-    let fragment = embed::fragment_of_element(&host);
-    let height = host
-        .get_attribute("data-height")
-        .and_then(|h| h.trim_end_matches("px").parse::<f64>().ok())
-        .filter(|h| (240.0..=4000.0).contains(h))
-        .unwrap_or(560.0);
+    let attrs = rift_core::embed::attributes(|name| host.get_attribute(name));
     // The host page's CSS may restyle the host itself (`div { display:
     // inline }`): an inline style wins over it.
     let _ = host.style().set_property("display", "block");
@@ -77,16 +82,16 @@ pub fn mount_element(host: web_sys::HtmlElement, css: &str, site: &str) -> Resul
     let _ = container.set_attribute("class", "rift-host");
     let _ = container
         .style()
-        .set_property("height", &format!("{height}px"));
+        .set_property("height", &format!("{}px", attrs.height));
     let _ = shadow.append_child(&link);
     let _ = shadow.append_child(&container);
     let options = Options {
         mode: Mode::Element,
-        fragment,
+        fragment: attrs.fragment,
         site: site.to_string(),
         host: Some(host),
+        theme: attrs.theme,
     };
-    let handle = leptos::mount::mount_to(container, move || view! { <app::App options=options /> });
-    handle.forget();
+    leptos::mount::mount_to(container, move || view! { <App options=options /> }).forget();
     Ok(())
 }

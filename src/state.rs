@@ -1,51 +1,58 @@
 //! The reactive state of one timeline instance, shared by its parts through
-//! context. It only holds values of the pure core (viewport, selection,
-//! lanes); every computation on them lives in `rift_core`.
+//! context as one small `Copy` value. It holds values of the pure core
+//! (viewport, selection, lanes, query); every computation on them lives in
+//! `rift_core`.
 
+use crate::dom::now;
 use leptos::prelude::*;
 use rift_core::dataset::Timeline;
-use rift_core::i18n::{t, Lang};
+use rift_core::i18n::Lang;
+use rift_core::motion::{self, EASE_MS};
 use rift_core::search::Query;
 use rift_core::viewport::{Bounds, Viewport};
 use std::sync::Arc;
 
-/// Everything the parts of one instance share.
-#[derive(Clone)]
-pub struct Rift {
-    /// How the instance is hosted.
-    pub mode: crate::app::Mode,
-    /// Folder URL of the full timeline page (links and snippets point there).
-    pub site: Arc<str>,
-    /// The validated dataset (immutable).
-    pub data: Arc<Timeline>,
-    /// Where the window may go.
-    pub bounds: Bounds,
-    /// The visible window.
+/// How an instance is hosted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// index.html: the full page, owning the address bar.
+    Page,
+    /// embed.html in an iframe: chrome-less, talks to its parent.
+    Frame,
+    /// embed.js: inside a shadow root on someone else's page.
+    Element,
+}
+
+/// The visible window and its eased moves.
+#[derive(Clone, Copy)]
+pub struct Motion {
+    /// The window on screen now.
     pub view: RwSignal<Viewport>,
-    /// Width of the drawing area in pixels.
-    pub width: Signal<f64>,
-    /// Height of the drawing area in pixels.
-    pub height: Signal<f64>,
-    /// Index of the selected event (its popover is open).
-    pub selected: RwSignal<Option<usize>>,
-    /// Lane indices shown, in order.
-    pub lanes: RwSignal<Vec<usize>>,
+    /// Where a running eased move is heading, if one is running.
+    pub goal: RwSignal<Option<Viewport>>,
+    /// Token of the running move; a new gesture cancels it.
+    token: StoredValue<u64>,
     /// Whether the reader asked for less motion.
-    pub reduced_motion: Signal<bool>,
-    /// Token of the running view animation; a new gesture cancels it.
-    pub animation: RwSignal<u64>,
-    /// Where the running animation is heading, if one is running.
-    pub target: RwSignal<Option<Viewport>>,
-    /// Search text and filters.
+    pub reduced: Signal<bool>,
+}
+
+impl Motion {
+    pub fn new(first: Viewport, reduced: Signal<bool>) -> Motion {
+        Motion {
+            view: RwSignal::new(first),
+            goal: RwSignal::new(None),
+            token: StoredValue::new(0),
+            reduced,
+        }
+    }
+}
+
+/// Search text and filters, and what they select.
+#[derive(Clone, Copy)]
+pub struct Search {
     pub query: RwSignal<Query>,
     /// For each event: (kept by the filters, matched by the search text).
     pub results: Memo<Arc<Vec<(bool, bool)>>>,
-    /// Whether the chronological list is shown instead of the lanes.
-    pub list: RwSignal<bool>,
-    /// Large text, legible from the back of a classroom.
-    pub large: RwSignal<bool>,
-    /// Interface language.
-    pub lang: RwSignal<Lang>,
     /// The filter mask for the lanes, when a filter is set (computed once
     /// per instance, shared by every lane).
     pub keep: Memo<Option<Arc<Vec<bool>>>>,
@@ -53,107 +60,233 @@ pub struct Rift {
     pub prefer: Memo<Option<Arc<Vec<bool>>>>,
 }
 
+impl Search {
+    /// Runs the query over `data` whenever it changes.
+    pub fn new(data: Arc<Timeline>, first: Query) -> Search {
+        let query = RwSignal::new(first);
+        let index = rift_core::search::Index::new(&data);
+        let results = Memo::new(move |_| query.with(|q| Arc::new(index.run(&data, q))));
+        let mask = move |on: fn(&Query) -> bool, pick: fn(&(bool, bool)) -> bool| {
+            Memo::new(move |_| {
+                query
+                    .with(on)
+                    .then(|| Arc::new(results.with(|r| r.iter().map(pick).collect::<Vec<_>>())))
+            })
+        };
+        Search {
+            query,
+            results,
+            keep: mask(Query::filters, |r| r.0),
+            prefer: mask(Query::searching, |r| r.1),
+        }
+    }
+
+    /// Whether there is search text (tracked).
+    pub fn searching(&self) -> bool {
+        self.query.with(Query::searching)
+    }
+}
+
+/// How the reader wants it shown.
+#[derive(Clone, Copy)]
+pub struct Prefs {
+    /// The chronological list instead of the lanes.
+    pub list: RwSignal<bool>,
+    /// Large text, legible from the back of a classroom.
+    pub large: RwSignal<bool>,
+    /// Interface language.
+    pub lang: RwSignal<Lang>,
+}
+
+/// Everything the parts of one instance share.
+#[derive(Clone, Copy)]
+pub struct Rift {
+    /// How the instance is hosted.
+    pub mode: Mode,
+    /// The validated dataset (immutable).
+    data: StoredValue<Arc<Timeline>>,
+    /// Folder URL of the full timeline page (links and snippets point there).
+    site: StoredValue<Arc<str>>,
+    /// Where the window may go.
+    pub bounds: Bounds,
+    pub motion: Motion,
+    /// Width and height of the drawing area in pixels.
+    pub size: (Signal<f64>, Signal<f64>),
+    /// Index of the selected event (its popover is open).
+    pub selected: RwSignal<Option<usize>>,
+    /// Lane indices shown, in order.
+    pub lanes: RwSignal<Vec<usize>>,
+    pub search: Search,
+    pub prefs: Prefs,
+}
+
+/// What an instance starts with, besides its signals.
+pub struct Parts {
+    pub mode: Mode,
+    pub data: Arc<Timeline>,
+    pub site: Arc<str>,
+    pub bounds: Bounds,
+    pub motion: Motion,
+    pub size: (Signal<f64>, Signal<f64>),
+    pub selected: Option<usize>,
+    pub lanes: Vec<usize>,
+    pub search: Search,
+    pub prefs: Prefs,
+}
+
 impl Rift {
+    pub fn new(p: Parts) -> Rift {
+        Rift {
+            mode: p.mode,
+            data: StoredValue::new(p.data),
+            site: StoredValue::new(p.site),
+            bounds: p.bounds,
+            motion: p.motion,
+            size: p.size,
+            selected: RwSignal::new(p.selected),
+            lanes: RwSignal::new(p.lanes),
+            search: p.search,
+            prefs: p.prefs,
+        }
+    }
+
+    /// The dataset.
+    pub fn data(&self) -> Arc<Timeline> {
+        self.data.get_value()
+    }
+
+    /// Folder URL of the full timeline page.
+    pub fn site(&self) -> Arc<str> {
+        self.site.get_value()
+    }
+
+    /// The visible window (tracked).
+    pub fn view(&self) -> Viewport {
+        self.motion.view.get()
+    }
+
+    /// Width of the drawing area (tracked).
+    pub fn width(&self) -> f64 {
+        self.size.0.get()
+    }
+
+    /// The interface language (tracked).
+    pub fn lang(&self) -> Lang {
+        self.prefs.lang.get()
+    }
+
+    /// An interface string in the current language (tracked).
+    pub fn t(&self, key: &str) -> &'static str {
+        rift_core::i18n::t(self.lang(), key)
+    }
+
+    /// The visible window in words, in the interface language (tracked).
+    pub fn window_label(&self) -> String {
+        let lang = self.lang();
+        self.motion
+            .view
+            .with(|v| rift_core::format::window(v.first_day(), v.last_day() + 1, lang))
+    }
+
+    /// Event `i`'s date as written for people, in the interface language
+    /// (tracked).
+    pub fn date_of(&self, i: usize) -> String {
+        let lang = self.lang();
+        self.data.with_value(|t| {
+            let label = t.data.events[i].date_label.as_deref();
+            rift_core::format::human(&t.when[i], label, lang)
+        })
+    }
+
+    /// Event `i`'s accessible name: title, date, and whether the sources
+    /// disagree (tracked).
+    pub fn name_of(&self, i: usize) -> String {
+        let lang = self.lang();
+        let date = self.date_of(i);
+        self.data.with_value(|t| {
+            let e = &t.data.events[i];
+            rift_core::format::accessible_name(e.title_in(lang), &date, e.disputed.is_some(), lang)
+        })
+    }
+
     /// Moves the window to `target`, easing unless the reader prefers
     /// reduced motion.
     pub fn go_to(&self, target: Viewport) {
+        let m = self.motion;
         let target = target.clamped(&self.bounds);
-        let token = self.animation.get_untracked() + 1;
-        self.animation.set(token);
-        if self.reduced_motion.get_untracked() {
-            self.target.set(None);
-            self.view.set(target);
+        let token = m.token.get_value() + 1;
+        m.token.set_value(token);
+        if m.reduced.get_untracked() {
+            m.goal.set(None);
+            m.view.set(target);
             return;
         }
-        self.target.set(Some(target));
-        let from = self.view.get_untracked();
-        let (view, animation, goal) = (self.view, self.animation, self.target);
+        m.goal.set(Some(target));
+        let from = m.view.get_untracked();
         let start = now();
-        const MS: f64 = 260.0;
-        #[allow(clippy::too_many_arguments)]
-        fn step(
-            view: RwSignal<Viewport>,
-            animation: RwSignal<u64>,
-            goal: RwSignal<Option<Viewport>>,
-            token: u64,
-            from: Viewport,
-            to: Viewport,
-            start: f64,
-        ) {
-            if animation.get_untracked() != token {
+        fn frame(m: Motion, token: u64, from: Viewport, to: Viewport, start: f64) {
+            if m.token.get_value() != token {
                 return;
             }
-            let t = ((now() - start) / MS).clamp(0.0, 1.0);
-            // Ease out cubic; interpolate the span geometrically so zooms feel even.
-            let e = 1.0 - (1.0 - t).powi(3);
-            let span = from.span() * (to.span() / from.span()).powf(e);
-            let center = from.center() + (to.center() - from.center()) * e;
-            view.set(Viewport {
-                start: center - span / 2.0,
-                end: center + span / 2.0,
-            });
+            let t = (now() - start) / EASE_MS;
+            m.view.set(motion::ease(&from, &to, t));
             if t < 1.0 {
-                request_animation_frame(move || {
-                    step(view, animation, goal, token, from, to, start)
-                });
+                request_animation_frame(move || frame(m, token, from, to, start));
             } else {
-                goal.set(None);
-                view.set(to);
+                m.goal.set(None);
             }
         }
-        request_animation_frame(move || step(view, animation, goal, token, from, target, start));
+        request_animation_frame(move || frame(m, token, from, target, start));
     }
 
     /// The window a step (key, button) should start from: where a running
-    /// animation is heading, so quick presses add up.
+    /// move is heading, so quick presses add up.
     pub fn goal(&self) -> Viewport {
-        self.target
+        self.motion
+            .goal
             .get_untracked()
-            .unwrap_or_else(|| self.view.get_untracked())
+            .unwrap_or_else(|| self.motion.view.get_untracked())
     }
 
     /// Sets the window at once (direct manipulation: wheel, drag, pinch).
     pub fn set_view(&self, v: Viewport) {
-        self.animation.update(|t| *t += 1);
-        self.target.set(None);
-        self.view.set(v.clamped(&self.bounds));
+        self.motion.token.update_value(|t| *t += 1);
+        self.motion.goal.set(None);
+        self.motion.view.set(v.clamped(&self.bounds));
     }
 
-    /// Brings event `i` into view if it is not, keeping the zoom where it can.
-    pub fn reveal(&self, i: usize) {
-        let w = self.data.when[i];
-        let v = self.view.get_untracked();
+    /// Takes a step (a key or a toolbar button) from the goal.
+    pub fn step(&self, step: motion::Step) {
+        self.go_to(step.apply(&self.goal(), &self.bounds));
+    }
+
+    /// Selects event `i` and brings it into view if it is not (judged by
+    /// where the window is heading), keeping the zoom where it can.
+    pub fn show_event(&self, i: usize) {
+        self.selected.set(Some(i));
+        let w = self.data.with_value(|t| t.when[i]);
         let (s, e) = (w.start() as f64, w.end() as f64);
-        let margin = v.span() * 0.08;
-        if s >= v.start + margin && e <= v.end - margin {
-            return;
+        if let Some(v) = motion::reveal(&self.goal(), s, e, &self.bounds) {
+            self.go_to(v);
         }
-        let span = v.span().max((e - s) * 1.3);
-        self.go_to(Viewport::centered(w.middle(), span, &self.bounds));
-    }
-}
-
-impl Rift {
-    /// An interface string in the current language (tracked).
-    pub fn t(&self, key: &str) -> &'static str {
-        t(self.lang.get(), key)
     }
 
-    /// Events kept by the filters and matched by the search, by start.
+    /// Events kept by the filters and matched by the search, by date (tracked).
     pub fn hits(&self) -> Vec<usize> {
-        let searching = self.query.with(Query::searching);
-        self.results.with(|r| {
+        let searching = self.search.searching();
+        self.search.results.with(|r| {
             self.data
-                .by_start
-                .iter()
-                .copied()
-                .filter(|&i| r[i].0 && (!searching || r[i].1))
-                .collect()
+                .with_value(|t| rift_core::search::hits(t, r, searching))
         })
     }
-}
 
-/// Milliseconds since the page loaded.
-pub fn now() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or_default()
+    /// [`Rift::hits`] in the visible window (tracked).
+    pub fn hits_in_view(&self) -> Vec<usize> {
+        let v = self.view();
+        let searching = self.search.searching();
+        self.search.results.with(|r| {
+            self.data
+                .with_value(|t| rift_core::search::hits_in_window(t, r, searching, v.start, v.end))
+        })
+    }
 }

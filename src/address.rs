@@ -1,0 +1,34 @@
+//! The address bar of a page that owns it (index.html, embed.html): it
+//! always holds a link to what is on screen, and back, forward or an edited
+//! link move the view.
+
+use crate::dom;
+use leptos::prelude::*;
+use leptos_use::{signal_debounced, use_event_listener};
+use rift_core::fragment::Fragment;
+
+/// How long the link must stay the same before the address bar takes it.
+const SETTLE_MS: f64 = 250.0;
+
+/// Keeps the fragment in step with `link` (debounced, without history
+/// entries; opening the page does not rewrite the link it came from), and
+/// hands a fragment the reader changed to `apply`.
+pub fn keep(link: Memo<String>, apply: impl Fn(Fragment) + Clone + 'static) {
+    let written = StoredValue::new(dom::current_fragment());
+    let link: Signal<String> = link.into();
+    let settled = signal_debounced::<_, String>(link, SETTLE_MS);
+    Effect::new(move |first: Option<()>| {
+        let text = settled.get();
+        if first.is_some() && written.get_value() != text {
+            dom::replace_fragment(&text);
+            written.set_value(text);
+        }
+    });
+    let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| {
+        let text = dom::current_fragment();
+        if text != written.get_value() {
+            written.set_value(text.clone());
+            apply(Fragment::parse(&text));
+        }
+    });
+}

@@ -1,0 +1,144 @@
+//! The public contract of an instance (`CONTRACTS.md` §2, §3): the `data-*`
+//! attributes an embedding element keeps current, the CustomEvents the
+//! root dispatches, and, in an iframe, the messages to and from the parent
+//! window.
+
+use crate::dom;
+use crate::state::{Mode, Rift};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_use::use_event_listener;
+use rift_core::date::iso;
+use rift_core::embed::Field;
+use rift_core::fragment::{Fragment, Span};
+use wasm_bindgen::JsValue;
+
+/// The visible window's edges as ISO days (only changes when a day does).
+fn view_days(rift: Rift) -> Memo<(String, String)> {
+    Memo::new(move |_| {
+        rift.motion
+            .view
+            .with(|v| (iso(v.first_day()), iso(v.last_day())))
+    })
+}
+
+/// The selected event's id.
+fn selected_id(rift: Rift) -> Memo<Option<String>> {
+    Memo::new(move |_| {
+        rift.selected
+            .get()
+            .map(|i| rift.data().data.events[i].id.clone())
+    })
+}
+
+/// Keeps the contract: attributes on the embedding element (a script
+/// embed's root as the page sees it), `rift:viewchange` and `rift:select`
+/// on the root, and the same news for an iframe's parent. Returns the
+/// window's days and the selected id, for the root's own attributes.
+pub fn keep(
+    rift: Rift,
+    root: NodeRef<html::Div>,
+    host: Option<web_sys::HtmlElement>,
+    link: Memo<String>,
+) -> (Memo<(String, String)>, Memo<Option<String>>) {
+    let days = view_days(rift);
+    let selected = selected_id(rift);
+    if let Some(host) = host {
+        Effect::new(move |_| {
+            let (start, end) = days.get();
+            let _ = host.set_attribute("data-view-start", &start);
+            let _ = host.set_attribute("data-view-end", &end);
+            let _ = host.set_attribute("data-selected", &selected.get().unwrap_or_default());
+        });
+    }
+    let framed = rift.mode == Mode::Frame;
+    Effect::new(move |_| {
+        let (start, end) = days.get();
+        let (start, end) = (JsValue::from_str(&start), JsValue::from_str(&end));
+        if let Some(el) = root.get() {
+            dom::dispatch(
+                &el,
+                "rift:viewchange",
+                &[("start", start.clone()), ("end", end.clone())],
+            );
+        }
+        if framed {
+            let v = rift.motion.view.get_untracked();
+            post_to_parent(
+                "viewchange",
+                &[
+                    ("start", start),
+                    ("end", end),
+                    ("date", iso(v.center().floor() as i32).into()),
+                    ("span", Span::for_days(v.span()).to_string().into()),
+                    ("fragment", link.get_untracked().into()),
+                ],
+            );
+        }
+    });
+    Effect::new(move |prev: Option<Option<String>>| {
+        let id = selected.get();
+        if prev.is_some() {
+            let v = id
+                .as_deref()
+                .map(JsValue::from_str)
+                .unwrap_or(JsValue::NULL);
+            if let Some(el) = root.get() {
+                dom::dispatch(&el, "rift:select", &[("id", v.clone())]);
+            }
+            if framed {
+                post_to_parent(
+                    "select",
+                    &[("id", v), ("fragment", link.get_untracked().into())],
+                );
+            }
+        }
+        id
+    });
+    (days, selected)
+}
+
+/// Listens for `goto` messages from the parent window and hands each one
+/// to `apply`. Messages of any other shape are ignored.
+pub fn on_goto(apply: impl Fn(Fragment) + Clone + 'static) {
+    let _ = use_event_listener(
+        window(),
+        leptos::ev::message,
+        move |e: web_sys::MessageEvent| {
+            if let Some(f) = goto_of_message(&e.data()) {
+                apply(f);
+            }
+        },
+    );
+}
+
+/// The view a posted message asks for, read through the core's parser.
+fn goto_of_message(data: &JsValue) -> Option<Fragment> {
+    if !data.is_object() {
+        return None;
+    }
+    rift_core::embed::goto(
+        |name| match js_sys::Reflect::get(data, &JsValue::from_str(name)) {
+            Ok(v) if v.is_undefined() => Field::Missing,
+            Ok(v) => v.as_string().map(Field::Text).unwrap_or(Field::Other),
+            Err(_) => Field::Other,
+        },
+    )
+}
+
+/// Posts `{source: "rift", type, ...fields}` to the parent window, when
+/// there is one.
+fn post_to_parent(kind: &str, fields: &[(&str, JsValue)]) {
+    let win = window();
+    let Ok(Some(parent)) = win.parent() else {
+        return;
+    };
+    if parent == win {
+        return;
+    }
+    let msg = dom::object(fields);
+    let _ = js_sys::Reflect::set(&msg, &"source".into(), &"rift".into());
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &JsValue::from_str(kind));
+    // The timeline's messages carry only public view state: any parent may read them.
+    let _ = parent.post_message(&msg, "*");
+}

@@ -1,0 +1,70 @@
+//! The Embed dialog: the iframe and script snippets for the view on
+//! screen, ready to copy. A native modal `<dialog>`, so focus stays in it
+//! and Escape closes it.
+
+use crate::dom;
+use crate::state::Rift;
+use leptos::html;
+use leptos::prelude::*;
+
+#[component]
+pub fn EmbedDialog(
+    /// Whether the dialog is open.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let (copy, status) = dom::use_copy(rift.prefs.lang);
+    let snippets = Memo::new(move |_| {
+        if !open.get() {
+            return (String::new(), String::new());
+        }
+        let data = rift.data();
+        let site = rift.site();
+        let v = rift.view();
+        let sel = rift.selected.get().map(|i| data.data.events[i].id.as_str());
+        let lanes = rift.lanes.with(|l| rift_core::fragment::lane_ids(&data, l));
+        (
+            rift_core::snippet::iframe(&site, &v, sel, lanes.as_deref()),
+            rift_core::snippet::script(&site, &v, sel, lanes.as_deref()),
+        )
+    });
+    // In the DOM only while open, as a modal in the top layer.
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get().filter(|d| !d.open()) {
+            let _ = d.show_modal();
+        }
+    });
+    view! {
+        <Show when=move || open.get()>
+        <dialog
+            class="embed-dialog"
+            role="dialog"
+            aria-labelledby="rift-embed-title"
+            node_ref=dialog
+            on:close=move |_| open.set(false)
+            on:keydown=move |e: leptos::ev::KeyboardEvent| e.stop_propagation()
+        >
+            <header>
+                <h2 id="rift-embed-title">{move || rift.t("embed_title")}</h2>
+                <button type="button" class="close" aria-label=move || rift.t("close") on:click=move |_| open.set(false)>"×"</button>
+            </header>
+            <p>{move || rift.t("embed_intro")}</p>
+            <h3>{move || rift.t("embed_iframe")}</h3>
+            <textarea class="snippet snippet-iframe" readonly rows="4" aria-label=move || rift.t("embed_iframe_label") prop:value=move || snippets.get().0></textarea>
+            <button type="button" on:click={
+                let copy = copy.clone();
+                move |_| copy(snippets.get_untracked().0)
+            }>{move || rift.t("copy_iframe")}</button>
+            <h3>{move || rift.t("embed_script")}</h3>
+            <p class="hint">{move || rift.t("embed_hint")}</p>
+            <textarea class="snippet snippet-script" readonly rows="4" aria-label=move || rift.t("embed_script_label") prop:value=move || snippets.get().1></textarea>
+            <button type="button" on:click={
+                let copy = copy.clone();
+                move |_| copy(snippets.get_untracked().1)
+            }>{move || rift.t("copy_script")}</button>
+            <p class="copy-status" role="status">{move || status.get()}</p>
+        </dialog>
+        </Show>
+    }
+}

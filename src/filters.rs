@@ -1,0 +1,87 @@
+//! The filters: by person or body, by source, or only the events the
+//! sources disagree on.
+
+use crate::state::Rift;
+use leptos::prelude::*;
+use rift_core::search::Query;
+
+#[component]
+pub fn Filters() -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let data = rift.data();
+    let actors = rift_core::search::actor_counts(&data);
+    let sources: Vec<(String, String)> = data
+        .data
+        .sources
+        .iter()
+        .map(|s| {
+            let label = if s.short.is_empty() {
+                &s.citation
+            } else {
+                &s.short
+            };
+            (s.id.clone(), label.clone())
+        })
+        .collect();
+    let query = rift.search.query;
+    let active = move || query.with(Query::filters);
+    // A menu choice: the empty value means "any".
+    let choice = |e: &leptos::ev::Event| Some(event_target_value(e)).filter(|v| !v.is_empty());
+    view! {
+        <details class="filters">
+            <summary>
+                {move || rift.t("filters")}
+                {move || active().then(|| view! { <span class="active-dot" aria-label=rift.t("filters_on")>" •"</span> })}
+            </summary>
+            <div class="filter-fields">
+                <label>
+                    {move || rift.t("filter_actor")}
+                    " "
+                    <select
+                        class="filter-actor"
+                        on:change=move |e| query.update(|q| q.actor = choice(&e))
+                        prop:value=move || query.with(|q| q.actor.clone().unwrap_or_default())
+                    >
+                        <option value="">{move || rift.t("anyone")}</option>
+                        {actors
+                            .into_iter()
+                            .map(|(name, n)| {
+                                let label = format!("{name} ({n})");
+                                view! { <option value=name>{label}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label>
+                    {move || rift.t("filter_source")}
+                    " "
+                    <select
+                        class="filter-source"
+                        on:change=move |e| query.update(|q| q.source = choice(&e))
+                        prop:value=move || query.with(|q| q.source.clone().unwrap_or_default())
+                    >
+                        <option value="">{move || rift.t("any_source")}</option>
+                        {sources
+                            .into_iter()
+                            .map(|(id, label)| view! { <option value=id>{label}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        class="filter-disputed"
+                        prop:checked=move || query.with(|q| q.disputed)
+                        on:change=move |e| {
+                            let on = event_target_checked(&e);
+                            query.update(|q| q.disputed = on);
+                        }
+                    />
+                    " "
+                    {move || rift.t("filter_disputed")}
+                </label>
+                <button type="button" class="clear" on:click=move |_| query.set(Query::default())>{move || rift.t("clear_all")}</button>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,256 @@
+//! One timeline instance: applies the deep link (or the embedding
+//! element's attributes) to the dataset, shares the state with its parts,
+//! and lays them out: toolbar, search and filters, notices, the lanes or
+//! the list, the overview strip, the popover.
+
+use crate::state::{Mode, Motion, Parts, Prefs, Rift, Search};
+use crate::{address, contract, dom};
+use crate::{embed_dialog::EmbedDialog, filters::Filters, language::LanguageMenu};
+use crate::{list::ListView, list::ViewSwitch, minimap::Minimap, notices::Notices};
+use crate::{popover::Popover, print::PrintView, search::SearchBar};
+use crate::{timeline::TimelineArea, toolbar::Toolbar};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_use::{use_element_size, use_event_listener, use_prefers_reduced_motion};
+use rift_core::dataset::{Dataset, Timeline};
+use rift_core::fragment::{self, Extras, Fragment, State};
+use rift_core::i18n::Lang;
+use rift_core::motion::Step;
+use rift_core::viewport::Bounds;
+use std::sync::Arc;
+
+/// The dataset embedded at build time (validated by build.rs).
+const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/events.json"));
+
+/// How to start an instance.
+#[derive(Clone)]
+pub struct Options {
+    pub mode: Mode,
+    /// The view asked for (from the fragment or the element's attributes).
+    pub fragment: Fragment,
+    /// Folder URL of the full timeline page.
+    pub site: String,
+    /// The embedding element (script embeds).
+    pub host: Option<web_sys::HtmlElement>,
+    /// `light` or `dark`, when the embedding element asks for one.
+    pub theme: Option<&'static str>,
+}
+
+/// The dataset to show: the embedded one, or a synthetic one for `bench=N`.
+fn load(bench: Option<usize>) -> Result<Timeline, String> {
+    let data = Dataset::from_json(EMBEDDED).map_err(|e| e.to_string())?;
+    let data = match bench {
+        Some(n) => rift_core::synth::dataset(n, &data.lanes, 1948, 1962),
+        None => data,
+    };
+    Timeline::new(data).map_err(|e| e.to_string())
+}
+
+#[component]
+pub fn App(
+    /// How the instance is hosted and what it opens on.
+    options: Options,
+) -> impl IntoView {
+    let title = rift_core::i18n::t(options.fragment.lang.unwrap_or_default(), "load_failed");
+    match load(options.fragment.bench) {
+        Ok(t) => view! { <Instance timeline=Arc::new(t) options=options /> }.into_any(),
+        Err(message) => view! {
+            <div class="rift rift-error" role="alert">
+                <h1>{title}</h1>
+                <pre>{message}</pre>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// The state an instance starts with, from what it was asked for.
+fn start(
+    t: Arc<Timeline>,
+    mode: Mode,
+    f: &Fragment,
+    site: String,
+    area: NodeRef<html::Div>,
+) -> (Rift, Vec<fragment::Notice>) {
+    let bounds = t
+        .extent()
+        .map_or_else(Bounds::default_range, |(a, b)| Bounds::around(a, b));
+    let first = fragment::resolve(f, &t, &bounds);
+    let lang = first.lang.unwrap_or_else(|| {
+        window()
+            .navigator()
+            .language()
+            .and_then(|tag| Lang::from_tag(&tag))
+            .unwrap_or_default()
+    });
+    let size = use_element_size(area);
+    let rift = Rift::new(Parts {
+        mode,
+        search: Search::new(t.clone(), first.query),
+        data: t,
+        site: site.into(),
+        bounds,
+        motion: Motion::new(first.view, use_prefers_reduced_motion()),
+        size: (size.width, size.height),
+        selected: first.selected,
+        lanes: first.lanes,
+        prefs: Prefs {
+            list: RwSignal::new(first.list),
+            large: RwSignal::new(first.large),
+            lang: RwSignal::new(lang),
+        },
+    });
+    (rift, first.notices)
+}
+
+#[component]
+fn Instance(
+    /// The validated dataset.
+    timeline: Arc<Timeline>,
+    /// How the instance is hosted and what it opens on.
+    options: Options,
+) -> impl IntoView {
+    let Options {
+        mode,
+        fragment,
+        site,
+        host,
+        theme,
+    } = options;
+    let (root, area) = (NodeRef::<html::Div>::new(), NodeRef::<html::Div>::new());
+    let (rift, first_notices) = start(timeline, mode, &fragment, site, area);
+    provide_context(rift);
+    let notices = RwSignal::new(first_notices);
+    // The deep link of the current state, without `#`.
+    let link = Memo::new(move |_| {
+        let (view, lanes, query) = (rift.view(), rift.lanes.get(), rift.search.query.get());
+        let extras = Extras {
+            list: rift.prefs.list.get(),
+            large: rift.prefs.large.get(),
+        };
+        let state = State {
+            view: &view,
+            selected: rift.selected.get(),
+            lanes: &lanes,
+            lang: rift.lang(),
+            query: &query,
+            extras,
+        };
+        fragment::link(&rift.data(), state)
+    });
+    // Applies a new request (a changed fragment, a goto message).
+    let apply = move |f: Fragment| {
+        let r = fragment::resolve(&f, &rift.data(), &rift.bounds);
+        rift.go_to(r.view);
+        rift.selected.set(r.selected);
+        rift.lanes.set(r.lanes);
+        rift.search.query.set(r.query);
+        rift.prefs.list.set(r.list);
+        rift.prefs.large.set(r.large);
+        if let Some(l) = r.lang {
+            rift.prefs.lang.set(l);
+        }
+        notices.set(r.notices);
+    };
+    let (days, selected_id) = contract::keep(rift, root, host, link);
+    if mode != Mode::Element {
+        // The document says which language it is in (screen readers, hyphenation).
+        Effect::new(move |_| {
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("lang", rift.lang().code());
+            }
+        });
+        // Keep the address bar a shareable link, unless this is a load test.
+        if fragment.bench.is_none() {
+            address::keep(link, apply);
+        }
+    }
+    if mode == Mode::Frame {
+        contract::on_goto(apply);
+    }
+    close_on_outside_press(rift);
+    let embed_open = RwSignal::new(false);
+    let printing = crate::print::use_printing();
+    let class = match mode {
+        Mode::Page => "rift rift-page",
+        Mode::Frame => "rift rift-frame",
+        Mode::Element => "rift rift-element",
+    };
+    view! {
+        <div
+            class=class
+            class:large=move || rift.prefs.large.get()
+            node_ref=root
+            data-rift-timeline=(mode != Mode::Element).then_some("")
+            aria-busy=move || rift.motion.goal.with(Option::is_some).to_string()
+            data-theme=theme
+            lang=move || rift.lang().code()
+            data-view-start=move || days.get().0
+            data-view-end=move || days.get().1
+            data-selected=move || selected_id.get().unwrap_or_default()
+            on:keydown=move |e| on_key(rift, e)
+        >
+            <Toolbar link=link embed_open=embed_open printing=printing />
+            <div class="explore">
+                <SearchBar />
+                <Filters />
+                <LanguageMenu />
+                <ViewSwitch />
+            </div>
+            <Notices notices=notices />
+            <div class="stage" node_ref=area>
+                <Show
+                    when=move || rift.prefs.list.get()
+                    fallback=move || view! {
+                        <div class="timeline" tabindex="0" role="region" aria-label=move || rift.t("timeline_region")>
+                            <TimelineArea />
+                        </div>
+                    }
+                >
+                    <ListView />
+                </Show>
+            </div>
+            <Minimap />
+            <Popover root=root />
+            {(mode == Mode::Page).then(|| view! { <EmbedDialog open=embed_open /> })}
+            <Show when=move || printing.get()>
+                <PrintView link=link />
+            </Show>
+            <p class="visually-hidden">{move || rift.window_label()}</p>
+        </div>
+    }
+}
+
+/// Keys anywhere in the instance, outside text fields and dialogs: Escape
+/// closes the popover; the rest move the window.
+fn on_key(rift: Rift, e: leptos::ev::KeyboardEvent) {
+    let ev: &web_sys::Event = e.as_ref();
+    if e.ctrl_key()
+        || e.meta_key()
+        || e.alt_key()
+        || dom::target_within(ev, "input, textarea, .popover, .embed-dialog")
+    {
+        return;
+    }
+    if e.key() == "Escape" && rift.selected.get_untracked().is_some() {
+        rift.selected.set(None);
+    } else if let Some(step) = Step::of_key(&e.key(), e.shift_key()) {
+        e.prevent_default();
+        rift.step(step);
+    }
+}
+
+/// A press outside the popover and the events closes the popover.
+fn close_on_outside_press(rift: Rift) {
+    const INSIDE: &str =
+        ".popover, button[data-event-id], .chip, .toolbar, .explore, .notice, .embed-dialog";
+    let _ = use_event_listener(
+        document(),
+        leptos::ev::pointerdown,
+        move |e: web_sys::PointerEvent| {
+            if rift.selected.get_untracked().is_some() && !dom::target_within(e.as_ref(), INSIDE) {
+                rift.selected.set(None);
+            }
+        },
+    );
+}

@@ -1,0 +1,177 @@
+//! One lane: its events as laid out by `rift_core::scene`, and the count
+//! markers for what does not fit.
+
+use crate::state::Rift;
+use leptos::prelude::*;
+use rift_core::motion;
+use rift_core::scene::{self, Item, LaneLook, LaneScene, Shape, Style};
+
+#[component]
+pub fn LaneRow(
+    /// Index of the lane in the dataset.
+    lane: usize,
+    /// Layout sizes for the current screen width.
+    style: Memo<Style>,
+) -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let data = rift.data();
+    let info = data.data.lanes[lane].clone();
+    let (keep, prefer) = (rift.search.keep, rift.search.prefer);
+    let scene = Memo::new(move |_| {
+        let (width, st) = (rift.width(), style.get());
+        keep.with(|k| {
+            prefer.with(|p| {
+                let focus = scene::Focus {
+                    keep: k.as_ref().map(|k| k.as_slice()),
+                    prefer: p.as_ref().map(|p| p.as_slice()),
+                    selected: rift.selected.get(),
+                };
+                rift.motion
+                    .view
+                    .with(|v| scene::lane(&data, lane, v, width, &st, focus))
+            })
+        })
+    });
+    let height =
+        move || style.with(|s| format!("{}px", s.packing.rows as f64 * s.row_h + s.chip_h));
+    let items =
+        move || scene.with(|s: &LaneScene| s.items.iter().map(|i| i.idx).collect::<Vec<_>>());
+    // Count markers are keyed by position and update in place while zooming.
+    let chip_slots = move || scene.with(|s| (0..s.chips.len()).collect::<Vec<_>>());
+    let look = LaneLook::of(lane);
+    let lane_id = info.id.clone();
+    let label = move || info.label_in(rift.lang()).to_string();
+    let aria = label.clone();
+    view! {
+        <section class=format!("lane {} {}", look.hue, look.shape) data-lane=lane_id role="group" aria-label=aria>
+            <h2 class="lane-label"><span class="lane-key" aria-hidden="true"></span>{label}</h2>
+            <div class="lane-body" style:height=height>
+                <For each=items key=|i| *i let:idx>
+                    <EventMark idx=idx scene=scene />
+                </For>
+                <For each=chip_slots key=|k| *k let:k>
+                    <CountMarker position=k scene=scene style=style />
+                </For>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn EventMark(
+    /// Index of the event.
+    idx: usize,
+    /// The lane's layout, which places this mark.
+    scene: Memo<LaneScene>,
+) -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let data = rift.data();
+    let event = &data.data.events[idx];
+    let (id, when, disputed) = (event.id.clone(), data.when[idx], event.disputed.is_some());
+    // One memo per drawn property: a zoom step that moves a point leaves its
+    // inner offsets alone, and unchanged values never touch the DOM.
+    let item = Memo::new(move |_| scene.with(|s| s.item(idx).cloned()));
+    let shape = item.with_untracked(|i| i.as_ref().map_or(Shape::Point, |i| i.shape));
+    let px = move |f: fn(&Item) -> f64| {
+        Memo::new(move |_| {
+            item.with(|i| {
+                i.as_ref()
+                    .map(|i| format!("{:.1}px", f(i)))
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let transform = Memo::new(move |_| {
+        item.with(|i| {
+            i.as_ref()
+                .map(|i| format!("translate({:.1}px, {}px)", i.left(), i.y))
+                .unwrap_or_default()
+        })
+    });
+    let flag =
+        move |f: fn(&Item) -> bool| Memo::new(move |_| item.with(|i| i.as_ref().is_some_and(f)));
+    let selected = move || rift.selected.get() == Some(idx);
+    let hit = Memo::new(move |_| rift.search.searching() && rift.search.results.with(|r| r[idx].1));
+    let dim = Memo::new(move |_| rift.search.searching() && !hit.get());
+    let title = move || data.data.events[idx].title_in(rift.lang()).to_string();
+    view! {
+        <button
+            type="button"
+            class=scene::mark_class(shape, &when, disputed)
+            class:cut-left=flag(|i| i.cut_left)
+            class:cut-right=flag(|i| i.cut_right)
+            class:selected=selected
+            class:hit=hit
+            class:dim=dim
+            data-event-id=id
+            aria-label=move || rift.name_of(idx)
+            aria-pressed=move || if selected() { "true" } else { "false" }
+            style:transform=transform
+            style:width=px(Item::width)
+            on:click=move |_| rift.selected.set(Some(idx))
+        >
+            <span class="mark" style:left=px(Item::mark_left) style:width=px(Item::mark_width)></span>
+            <span class="label" style:left=px(Item::label_left) style:max-width=px(|i| i.label_w.round())>
+                {disputed.then(|| view! { <span class="flag" title=move || rift.t("sources_disagree")>"≠"</span> })}
+                {title}
+                {when.uncertain().then(|| view! { <span class="q">"?"</span> })}
+            </span>
+        </button>
+    }
+}
+
+#[component]
+fn CountMarker(
+    /// Position of the count marker in the lane's list.
+    position: usize,
+    /// The lane's layout.
+    scene: Memo<LaneScene>,
+    /// Layout sizes.
+    style: Memo<Style>,
+) -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let chip = Memo::new(move |_| {
+        scene.with(|s| {
+            s.chips
+                .get(position)
+                .map(|c| (c.x, c.members.len(), c.start, c.end))
+        })
+    });
+    let name = move || {
+        let (_, n, start, end) = chip.get()?;
+        let lang = rift.lang();
+        let window = rift_core::format::window(start as i32, end as i32, lang);
+        Some(rift_core::i18n::tf(
+            lang,
+            "chip",
+            &[("n", &n.to_string()), ("window", &window)],
+        ))
+    };
+    let text = move || chip.get().map(|(_, n, ..)| format!("+{n}"));
+    let transform = move || {
+        let top = style.with(|s| s.packing.rows as f64 * s.row_h);
+        chip.get()
+            .map(|(x, ..)| format!("translate({x:.1}px, {top}px)"))
+    };
+    let holds_hit = Memo::new(move |_| {
+        rift.search.searching()
+            && scene.with(|s| {
+                s.chips.get(position).is_some_and(|c| {
+                    rift.search
+                        .results
+                        .with(|r| c.members.iter().any(|&m| r[m].1))
+                })
+            })
+    });
+    let zoom = move |_| {
+        if let Some((_, _, start, end)) = chip.get_untracked() {
+            let v = rift.motion.view.get_untracked();
+            rift.go_to(motion::into_cluster(&v, start, end, &rift.bounds));
+        }
+    };
+    view! {
+        <button type="button" class="chip" class:hit=holds_hit aria-label=name style:transform=transform on:click=zoom>
+            {text}
+        </button>
+    }
+}

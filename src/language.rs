@@ -1,0 +1,30 @@
+//! The language menu: English, Albanian or Russian for the whole interface.
+
+use crate::state::Rift;
+use leptos::prelude::*;
+use rift_core::i18n::Lang;
+
+#[component]
+pub fn LanguageMenu() -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let lang = rift.prefs.lang;
+    view! {
+        <label class="language">
+            <span class="visually-hidden">{move || rift.t("language")}</span>
+            <select
+                class="language-select"
+                prop:value=move || lang.get().code()
+                on:change=move |e| {
+                    if let Some(l) = Lang::parse(&event_target_value(&e)) {
+                        lang.set(l);
+                    }
+                }
+            >
+                {Lang::ALL
+                    .iter()
+                    .map(|l| view! { <option value=l.code() lang=l.code()>{l.name()}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}

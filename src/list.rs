@@ -1,0 +1,96 @@
+//! The list view: the same events, window, filters and selection as a
+//! chronological list, the full experience for screen readers and keys.
+
+use crate::state::Rift;
+use leptos::prelude::*;
+use rift_core::i18n::tf;
+use rift_core::scene::LaneLook;
+
+/// The switch between the lanes and the list.
+#[component]
+pub fn ViewSwitch() -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let list = rift.prefs.list;
+    view! {
+        <div class="view-switch" role="group" aria-label=move || rift.t("show_as")>
+            <button type="button" class="show-timeline" aria-pressed=move || (!list.get()).to_string() on:click=move |_| list.set(false)>{move || rift.t("show_timeline")}</button>
+            <button type="button" class="show-list" aria-pressed=move || list.get().to_string() on:click=move |_| list.set(true)>{move || rift.t("show_list")}</button>
+        </div>
+    }
+}
+
+#[component]
+pub fn ListView() -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    // One computation per change, read by the summary and the list.
+    let entries = Memo::new(move |_| rift.hits_in_view());
+    let summary = move || {
+        let n = entries.with(Vec::len);
+        let key = match n {
+            0 => "list_none",
+            1 => "list_one",
+            _ => "list_n",
+        };
+        let window = rift.window_label();
+        tf(
+            rift.lang(),
+            key,
+            &[("n", &n.to_string()), ("window", &window)],
+        )
+    };
+    view! {
+        <section class="list-view" aria-label=move || rift.t("list_label")>
+            <p class="list-summary">{summary}</p>
+            <ol class="chronology">
+                <For each=move || entries.get() key=|i| *i let:i>
+                    <ListEntry idx=i />
+                </For>
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn ListEntry(
+    /// Index of the event.
+    idx: usize,
+) -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let data = rift.data();
+    let e = &data.data.events[idx];
+    let lane = data.lane[idx];
+    let look = LaneLook::of(lane);
+    let (id, date, disputed) = (e.id.clone(), e.date.clone(), e.disputed.is_some());
+    let lane_id = data.data.lanes[lane].id.clone();
+    let text =
+        move |f: fn(&rift_core::dataset::Timeline, usize, rift_core::i18n::Lang) -> String| {
+            let data = data.clone();
+            move || f(&data, idx, rift.lang())
+        };
+    let lane_label = text(|t, i, l| t.data.lanes[t.lane[i]].label_in(l).to_string());
+    let title = text(|t, i, l| t.data.events[i].title_in(l).to_string());
+    let summary = text(|t, i, l| t.data.events[i].summary_in(l).trim().to_string());
+    view! {
+        <li class=format!("entry {}", look.hue) data-lane=lane_id>
+            <time datetime=date>{move || rift.date_of(idx)}</time>
+            <span class=format!("entry-lane {}", look.shape)>
+                <span class="lane-key" aria-hidden="true"></span>
+                {lane_label}
+            </span>
+            <h3>
+                <button
+                    type="button"
+                    class="entry-title"
+                    class:selected=move || rift.selected.get() == Some(idx)
+                    data-event-id=id
+                    aria-label=move || rift.name_of(idx)
+                    on:click=move |_| rift.selected.set(Some(idx))
+                >
+                    {disputed.then(|| view! { <span class="flag" aria-hidden="true">"≠"</span> })}
+                    {title}
+                </button>
+            </h3>
+            <p class="entry-summary">{summary}</p>
+        </li>
+    }
+}

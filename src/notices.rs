@@ -1,0 +1,34 @@
+//! What in a link, an attribute or a message could not be applied: a
+//! visible, dismissable notice.
+
+use crate::state::Rift;
+use leptos::prelude::*;
+use rift_core::fragment::Notice;
+
+#[component]
+pub fn Notices(
+    /// What could not be applied.
+    notices: RwSignal<Vec<Notice>>,
+) -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    view! {
+        <Show when=move || notices.with(|n| !n.is_empty())>
+            <div class="notice" role="status">
+                <ul>
+                    {move || {
+                        let lang = rift.lang();
+                        notices.with(|n| n.iter().map(|n| view! { <li>{n.text(lang)}</li> }).collect_view())
+                    }}
+                </ul>
+                <button
+                    type="button"
+                    class="dismiss"
+                    aria-label=move || rift.t("dismiss_notice")
+                    on:click=move |_| notices.set(Vec::new())
+                >
+                    "×"
+                </button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,92 @@
+//! Printing: the browser's print command (or the toolbar's button) renders
+//! a chronology of the current window, filters and search, with every
+//! citation as a numbered note; it is dropped again afterwards.
+
+use crate::state::Rift;
+use leptos::prelude::*;
+use leptos_use::use_event_listener;
+use rift_core::i18n::{t, tf};
+
+/// Whether the page is being printed: set around the browser's own print
+/// command too.
+pub fn use_printing() -> RwSignal<bool> {
+    let printing = RwSignal::new(false);
+    let _ = use_event_listener(window(), leptos::ev::beforeprint, move |_| {
+        printing.set(true)
+    });
+    let _ = use_event_listener(window(), leptos::ev::afterprint, move |_| {
+        printing.set(false)
+    });
+    printing
+}
+
+#[component]
+pub fn PrintView(
+    /// The link to what is on screen (a fragment, without `#`).
+    link: Memo<String>,
+) -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let lang = rift.prefs.lang.get_untracked();
+    let data = rift.data();
+    let entries = untrack(|| rift.hits_in_view());
+    let scope = rift_core::chronology::scope(
+        &data,
+        untrack(|| rift.window_label()),
+        &rift.search.query.get_untracked(),
+        lang,
+    );
+    let notes = rift_core::chronology::notes(&data, &entries);
+    let items = entries
+        .iter()
+        .zip(notes.refs)
+        .map(|(&i, refs)| {
+            let e = &data.data.events[i];
+            let lane = data.data.lanes[data.lane[i]].label_in(lang).to_string();
+            let date = untrack(|| rift.date_of(i));
+            view! {
+                <li>
+                    <p class="print-head">
+                        <time datetime=e.date.clone()>{date}</time>
+                        " · " <span class="print-lane">{lane}</span>
+                    </p>
+                    <p>
+                        <strong>{e.title_in(lang).to_string()}</strong>
+                        ". " {e.summary_in(lang).trim().to_string()}
+                        <sup>
+                            {refs
+                                .enumerate()
+                                .map(|(k, n)| view! {
+                                    {(k > 0).then_some(",")}
+                                    <a href=format!("#rift-note-{n}")>{n}</a>
+                                })
+                                .collect_view()}
+                        </sup>
+                    </p>
+                    {e.disputed.clone().map(|d| view! {
+                        <p class="print-dispute"><em>{t(lang, "sources_disagree_colon")}</em>{d.trim().to_string()}</p>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    let page = rift_core::snippet::page_link(&rift.site(), &link.get_untracked());
+    view! {
+        <section class="print-view" aria-hidden="true">
+            <h1>"Rift" {t(lang, "subtitle")}</h1>
+            <p class="print-scope">
+                {tf(lang, "print_scope", &[("scope", &scope.join(", ")), ("n", &entries.len().to_string())])}
+            </p>
+            <ol class="print-chronology">{items}</ol>
+            <h2>{t(lang, "notes")}</h2>
+            <ol class="footnotes">
+                {notes
+                    .texts
+                    .into_iter()
+                    .enumerate()
+                    .map(|(n, text)| view! { <li id=format!("rift-note-{}", n + 1)>{text}</li> })
+                    .collect_view()}
+            </ol>
+            <p class="print-link">{page}</p>
+        </section>
+    }
+}

@@ -1,0 +1,64 @@
+//! The search box: words, names in any spelling, dates as the sources word
+//! them; Enter (Shift+Enter) or the arrows step through the results.
+
+use crate::state::Rift;
+use leptos::prelude::*;
+
+/// Selects the next (or previous) result and brings it into view.
+fn step(rift: Rift, forward: bool) {
+    let hits = rift.hits();
+    let mid = rift.goal().center();
+    let data = rift.data();
+    let next = rift_core::search::step(
+        &hits,
+        rift.selected.get_untracked(),
+        mid,
+        |i| data.when[i].middle(),
+        forward,
+    );
+    if let Some(i) = next {
+        rift.show_event(i);
+    }
+}
+
+#[component]
+pub fn SearchBar() -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let query = rift.search.query;
+    let count = move || {
+        if !query.with(|q| q.searching() || q.filters()) {
+            return String::new();
+        }
+        let hits = rift.hits();
+        let position = rift
+            .selected
+            .get()
+            .and_then(|s| hits.iter().position(|&h| h == s));
+        rift_core::search::count_text(hits.len(), position, rift.lang())
+    };
+    let on_keydown = move |e: leptos::ev::KeyboardEvent| {
+        if e.key() == "Enter" {
+            e.prevent_default();
+            step(rift, !e.shift_key());
+        }
+    };
+    view! {
+        <div class="search" role="search">
+            <input
+                type="search"
+                class="search-box"
+                placeholder=move || rift.t("search_placeholder")
+                aria-label=move || rift.t("search_label")
+                prop:value=move || query.with(|q| q.text.clone())
+                on:input=move |e| {
+                    let value = event_target_value(&e);
+                    query.update(|q| q.text = value);
+                }
+                on:keydown=on_keydown
+            />
+            <button type="button" class="step prev" aria-label=move || rift.t("previous_result") on:click=move |_| step(rift, false)>"‹"</button>
+            <button type="button" class="step next" aria-label=move || rift.t("next_result") on:click=move |_| step(rift, true)>"›"</button>
+            <span class="result-count" role="status">{count}</span>
+        </div>
+    }
+}

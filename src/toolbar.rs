@@ -1,0 +1,90 @@
+//! The toolbar: the title, the window on screen in words, and the controls
+//! (zoom, whole range, large text, copy link, print, embed).
+
+use crate::dom;
+use crate::state::{Mode, Rift};
+use leptos::prelude::*;
+use leptos_use::signal_debounced;
+use rift_core::motion::Step;
+use rift_core::viewport::STEP_FACTOR;
+
+/// How long the window must rest before its label is announced.
+const ANNOUNCE_MS: f64 = 600.0;
+
+#[component]
+pub fn Toolbar(
+    /// The link to what is on screen (a fragment, without `#`).
+    link: Memo<String>,
+    /// Whether the Embed dialog is open.
+    embed_open: RwSignal<bool>,
+    /// Whether the chronology is being printed.
+    printing: RwSignal<bool>,
+) -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    // Announced politely, once the window has settled.
+    let label: Signal<String> = Signal::derive(move || rift.window_label());
+    let announced = signal_debounced::<_, String>(label, ANNOUNCE_MS);
+    let (copy, copy_status) = dom::use_copy(rift.prefs.lang);
+    let page_link = move || rift_core::snippet::page_link(&rift.site(), &link.get());
+    let print = move |_| {
+        printing.set(true);
+        request_animation_frame(|| {
+            let _ = window().print();
+        });
+    };
+    let large = rift.prefs.large;
+    view! {
+        <header class="toolbar">
+            <Title page_link=Signal::derive(page_link) />
+            <p class="window" aria-live="polite">
+                <span class="visually-hidden">{move || rift.t("showing")}</span>
+                {move || announced.get()}
+            </p>
+            <div class="controls" role="toolbar" aria-label=move || rift.t("toolbar")>
+                <button type="button" class="zoom-out" aria-label=move || rift.t("zoom_out") title=move || rift.t("zoom_out_title") on:click=move |_| rift.step(Step::Zoom(1.0 / STEP_FACTOR))>"−"</button>
+                <button type="button" class="zoom-in" aria-label=move || rift.t("zoom_in") title=move || rift.t("zoom_in_title") on:click=move |_| rift.step(Step::Zoom(STEP_FACTOR))>"+"</button>
+                <button type="button" class="zoom-all" title=move || rift.t("whole_range_title") on:click=move |_| rift.step(Step::All)>"1948–1962"</button>
+                <button
+                    type="button"
+                    class="text-size"
+                    aria-pressed=move || large.get().to_string()
+                    title=move || rift.t("large_text_title")
+                    on:click=move |_| large.update(|l| *l = !*l)
+                >
+                    {move || rift.t("large_text")}
+                </button>
+                <button type="button" class="copy-link" on:click=move |_| copy(page_link())>{move || rift.t("copy_link")}</button>
+                <button type="button" class="print" on:click=print>{move || rift.t("print")}</button>
+                {(rift.mode == Mode::Page).then(|| view! {
+                    <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{move || rift.t("embed")}</button>
+                })}
+                <span class="copy-status" role="status">{move || copy_status.get()}</span>
+            </div>
+        </header>
+    }
+}
+
+/// The product's name: a heading on the full page, a link to it in embeds.
+#[component]
+fn Title(
+    /// The full page opened on this view.
+    page_link: Signal<String>,
+) -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    if rift.mode == Mode::Page {
+        view! {
+            <h1 class="title">
+                "Rift"
+                <span class="subtitle">{move || rift.t("subtitle")}</span>
+            </h1>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p class="title small">
+                <a href=page_link target="_blank" rel="noopener" title=move || rift.t("open_full")>"Rift"</a>
+            </p>
+        }
+        .into_any()
+    }
+}
