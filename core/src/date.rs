@@ -228,6 +228,13 @@ impl When {
         self.from.uncertain || self.to.is_some_and(|t| t.uncertain)
     }
 
+    /// Whether this is a window the sources place a single happening in
+    /// (`1961-11-25?/1961-12-09?`: both ends uncertain), not a span it
+    /// lasted.
+    pub fn is_window(&self) -> bool {
+        self.from.uncertain && self.to.is_some_and(|t| t.uncertain)
+    }
+
     /// Middle of the date, in (fractional) days: where a view centres on it.
     pub fn middle(&self) -> f64 {
         (self.start() as f64 + self.end() as f64) / 2.0

@@ -253,7 +253,10 @@ pub fn lane(
         if w.end() as f64 <= lo || keep.is_some_and(|k| !k[i]) {
             continue;
         }
-        let shape = if w.is_range() {
+        // A window a happening falls in fades at its ends like a month.
+        let shape = if w.is_window() {
+            Shape::Soft
+        } else if w.is_range() {
             Shape::Range
         } else if w.precision() == Precision::Day {
             Shape::Point
@@ -662,6 +665,10 @@ mod tests {
             mark_class(Shape::Range, &w("1961-10-17/1961-10-31"), false),
             "ev range"
         );
+        assert_eq!(
+            mark_class(Shape::Soft, &w("1961-11-25?/1961-12-09?"), false),
+            "ev soft uncertain"
+        );
     }
 
     #[test]
@@ -677,5 +684,31 @@ mod tests {
         assert_eq!(LaneLook::of(7).hue, "lane-1");
         assert_eq!(LaneLook::of(7).shape, "shape-triangle");
         assert_ne!(LaneLook::of(0), LaneLook::of(1));
+    }
+
+    #[test]
+    fn a_window_of_uncertain_ends_is_drawn_soft_not_as_a_span() {
+        let t = timeline(
+            vec![fixture_lane("a")],
+            vec![
+                event("lasted", "a", "1961-10-17/1961-10-31"),
+                event("sometime", "a", "1961-11-25?/1961-12-09?"),
+                event("half", "a", "1961-11-01?/1961-11-20"),
+            ],
+        );
+        let b = bounds_of(&t);
+        let v = Viewport::centered(t.when[1].middle(), 90.0, &b);
+        let s = lane(
+            &t,
+            0,
+            &v,
+            1200.0,
+            &Style::for_area(1200.0, 600.0, 1),
+            Focus::default(),
+        );
+        assert_eq!(s.item(0).unwrap().shape, Shape::Range);
+        assert_eq!(s.item(1).unwrap().shape, Shape::Soft);
+        // Only a window both of whose ends are uncertain.
+        assert_eq!(s.item(2).unwrap().shape, Shape::Range);
     }
 }
