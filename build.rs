@@ -1,6 +1,7 @@
 //! Validates data/events.toml and embeds it in the app as compact JSON.
-//! A broken dataset stops the build with each error naming the event id and
-//! the field.
+//! A broken dataset, or an event without its Albanian and Russian texts
+//! (unless marked `tr_pending`), stops the build with each error naming the
+//! event id and the field.
 
 use rift_core::dataset::Dataset;
 use std::path::PathBuf;
@@ -13,7 +14,7 @@ fn main() {
     println!("cargo:rerun-if-changed={path}");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
     let data = Dataset::from_toml(&text).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
-    if let Err(e) = data.validate() {
+    if let Err(e) = data.validate().and_then(|()| data.check_translations()) {
         fail(&format!("{path}: {e}"));
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));

@@ -9,20 +9,19 @@ use rift_core::search::Query;
 pub fn Filters() -> impl IntoView {
     let rift = expect_context::<Rift>();
     let data = rift.data();
-    let actors = rift_core::search::actor_counts(&data);
-    let sources: Vec<(String, String)> = data
-        .data
-        .sources
-        .iter()
-        .map(|s| {
-            let label = if s.short.is_empty() {
-                &s.citation
-            } else {
-                &s.short
-            };
-            (s.id.clone(), label.clone())
-        })
-        .collect();
+    let actors = {
+        let data = data.clone();
+        move || rift_core::search::actor_counts(&data, rift.lang())
+    };
+    let sources = move || {
+        let lang = rift.lang();
+        let names = data
+            .data
+            .sources
+            .iter()
+            .map(|s| (s.id.clone(), s.short_in(lang).to_string()));
+        names.collect::<Vec<_>>()
+    };
     let query = rift.search.query;
     let active = move || query.with(Query::filters);
     // A menu choice: the empty value means "any".
@@ -43,11 +42,11 @@ pub fn Filters() -> impl IntoView {
                         prop:value=move || query.with(|q| q.actor.clone().unwrap_or_default())
                     >
                         <option value="">{move || rift.t("anyone")}</option>
-                        {actors
+                        {move || actors()
                             .into_iter()
-                            .map(|(name, n)| {
-                                let label = format!("{name} ({n})");
-                                view! { <option value=name>{label}</option> }
+                            .map(|a| {
+                                let label = format!("{} ({})", a.label, a.events);
+                                view! { <option value=a.name>{label}</option> }
                             })
                             .collect_view()}
                     </select>
@@ -61,7 +60,7 @@ pub fn Filters() -> impl IntoView {
                         prop:value=move || query.with(|q| q.source.clone().unwrap_or_default())
                     >
                         <option value="">{move || rift.t("any_source")}</option>
-                        {sources
+                        {move || sources()
                             .into_iter()
                             .map(|(id, label)| view! { <option value=id>{label}</option> })
                             .collect_view()}

@@ -113,7 +113,7 @@ fn EventMark(
             <span class="mark" style:left=px(Item::mark_left) style:width=px(Item::mark_width)></span>
             <span class="label" style:left=px(Item::label_left) style:max-width=px(|i| i.label_w.round())>
                 {disputed.then(|| view! { <span class="flag" title=move || rift.t("sources_disagree")>"≠"</span> })}
-                {title}
+                <span lang=move || rift.fallback_lang(idx)>{title}</span>
                 {when.uncertain().then(|| view! { <span class="q">"?"</span> })}
             </span>
         </button>

@@ -87,10 +87,10 @@ fn ListEntry(
                     on:click=move |_| rift.selected.set(Some(idx))
                 >
                     {disputed.then(|| view! { <span class="flag" aria-hidden="true">"≠"</span> })}
-                    {title}
+                    <span lang=move || rift.fallback_lang(idx)>{title}</span>
                 </button>
             </h3>
-            <p class="entry-summary">{summary}</p>
+            <p class="entry-summary" lang=move || rift.fallback_lang(idx)>{summary}</p>
         </li>
     }
 }

@@ -73,6 +73,19 @@ fn Card(
         &[("precision", tr(rift_core::format::precision_key(&when)))],
     );
     let title_id = format!("pop-title-{}", e.id);
+    let text_lang = rift.fallback_lang(idx);
+    let actors: Vec<&str> = e
+        .actors
+        .iter()
+        .map(|name| {
+            data.data
+                .actors
+                .iter()
+                .find(|a| &a.name == name)
+                .map_or(name.as_str(), |a| a.name_in(lang))
+        })
+        .collect();
+    let actors = actors.join(", ");
     let labelled_by = title_id.clone();
     view! {
         <div
@@ -85,19 +98,19 @@ fn Card(
         >
             <header>
                 <p class=format!("pop-lane {}", LaneLook::of(lane).hue)>{data.data.lanes[lane].label_in(lang).to_string()}</p>
-                <h2 id=title_id>{e.title_in(lang).to_string()}</h2>
+                <h2 id=title_id lang=text_lang>{e.title_in(lang).to_string()}</h2>
                 <p class="pop-date">
                     <time datetime=e.date.clone()>{rift.date_of(idx)}</time>
                     <span class="precision">{format!(" · {precision}")}</span>
                 </p>
                 <button type="button" class="close" aria-label=tr("close") on:click=move |_| close.run(())>"×"</button>
             </header>
-            <p class="summary">{e.summary_in(lang).trim().to_string()}</p>
-            {(!e.actors.is_empty()).then(|| view! { <p class="actors"><strong>{tr("who")}</strong>{e.actors.join(", ")}</p> })}
-            {e.disputed.clone().map(|d| view! {
+            <p class="summary" lang=text_lang>{e.summary_in(lang).trim().to_string()}</p>
+            {(!e.actors.is_empty()).then(|| view! { <p class="actors"><strong>{tr("who")}</strong>{actors}</p> })}
+            {e.disputed_in(lang).map(|d| view! {
                 <aside class="dispute" aria-label=tr("sources_disagree")>
                     <h3>{tr("sources_disagree")}</h3>
-                    <p>{d.trim().to_string()}</p>
+                    <p lang=text_lang>{d.trim().to_string()}</p>
                 </aside>
             })}
             <h3 class="evidence">{tr("evidence")}</h3>
@@ -116,16 +129,18 @@ fn Citations(
     /// Index of the event.
     idx: usize,
 ) -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let lang = rift.prefs.lang.get_untracked();
     data.data.events[idx]
         .citations
         .iter()
         .map(|c| {
             let cite = data
                 .source(&c.source)
-                .map_or_else(|| c.source.clone(), |s| s.citation.clone());
+                .map_or_else(|| c.source.clone(), |s| s.citation_in(lang).to_string());
             view! {
                 <figure class="citation">
-                    <blockquote>{fold_space(&c.quote)}</blockquote>
+                    <blockquote lang="en">{fold_space(&c.quote)}</blockquote>
                     <figcaption>
                         <cite>{cite}</cite>
                         <span class="locator">{c.locator.clone()}</span>
@@ -185,6 +200,7 @@ fn Share(
     let (copy, status) = dom::use_copy(rift.prefs.lang);
     let data = rift.data();
     let e = &data.data.events[idx];
+    let lang = rift.prefs.lang.get_untracked();
     let link = rift_core::snippet::event_link(&rift.site(), &e.id);
     let sources: Vec<String> = e
         .citations
@@ -192,12 +208,13 @@ fn Share(
         .map(|c| {
             let name = data
                 .source(&c.source)
-                .map(|s| s.citation.as_str())
+                .map(|s| s.citation_in(lang))
                 .unwrap_or_default();
             format!("{name} {}", c.locator)
         })
         .collect();
-    let reference = rift_core::format::reference(&e.title, &rift.date_of(idx), &sources, &link);
+    let reference =
+        rift_core::format::reference(e.title_in(lang), &rift.date_of(idx), &sources, &link);
     let copy_link = copy.clone();
     view! {
         <footer>

@@ -35,7 +35,7 @@ pub fn PrintView(
         &rift.search.query.get_untracked(),
         lang,
     );
-    let notes = rift_core::chronology::notes(&data, &entries);
+    let notes = rift_core::chronology::notes(&data, &entries, lang);
     let items = entries
         .iter()
         .zip(notes.refs)
@@ -62,7 +62,7 @@ pub fn PrintView(
                                 .collect_view()}
                         </sup>
                     </p>
-                    {e.disputed.clone().map(|d| view! {
+                    {e.disputed_in(lang).map(|d| view! {
                         <p class="print-dispute"><em>{t(lang, "sources_disagree_colon")}</em>{d.trim().to_string()}</p>
                     })}
                 </li>

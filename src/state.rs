@@ -198,6 +198,15 @@ impl Rift {
         })
     }
 
+    /// `Some("en")` where event `i` has no translation into the interface
+    /// language and shows its English texts (tracked): the `lang` attribute
+    /// of those texts.
+    pub fn fallback_lang(&self, i: usize) -> Option<&'static str> {
+        let lang = self.lang();
+        let shown = self.data.with_value(|t| t.data.events[i].text_lang(lang));
+        (shown != lang).then_some(shown.code())
+    }
+
     /// Event `i`'s accessible name: title, date, and whether the sources
     /// disagree (tracked).
     pub fn name_of(&self, i: usize) -> String {

@@ -19,17 +19,17 @@ pub struct Notes {
 
 /// How a note names a source: in full the first time, by its short name
 /// after that (in full always, where it has no short name).
-fn cite(source: &Source, seen: &mut HashSet<String>) -> String {
+fn cite(source: &Source, seen: &mut HashSet<String>, lang: Lang) -> String {
     if seen.insert(source.id.clone()) || source.short.is_empty() {
-        source.citation.trim_end_matches('.').to_string()
+        source.citation_in(lang).trim_end_matches('.').to_string()
     } else {
-        source.short.clone()
+        source.short_in(lang).to_string()
     }
 }
 
 /// Numbers the citations of `entries` (event indices, in print order) as
-/// notes: "Source, locator: “quote”".
-pub fn notes(t: &Timeline, entries: &[usize]) -> Notes {
+/// notes: "Source, locator: “quote”", the source named in `lang`.
+pub fn notes(t: &Timeline, entries: &[usize], lang: Lang) -> Notes {
     let mut out = Notes::default();
     let mut seen = HashSet::new();
     for &i in entries {
@@ -37,7 +37,7 @@ pub fn notes(t: &Timeline, entries: &[usize]) -> Notes {
         for c in &t.data.events[i].citations {
             let name = t
                 .source(&c.source)
-                .map(|s| cite(s, &mut seen))
+                .map(|s| cite(s, &mut seen, lang))
                 .unwrap_or_else(|| c.source.clone());
             out.texts.push(format!(
                 "{name}, {}: \u{201c}{}\u{201d}",
@@ -58,15 +58,16 @@ pub fn scope(data: &Timeline, window: String, q: &Query, lang: Lang) -> Vec<Stri
         scope.push(tf(lang, "print_matching", &[("q", q.text.trim())]));
     }
     if let Some(a) = &q.actor {
-        scope.push(tf(lang, "print_involving", &[("actor", a)]));
+        let actor = data.data.actors.iter().find(|x| &x.name == a);
+        let name = actor.map_or(a.as_str(), |x| x.name_in(lang));
+        scope.push(tf(lang, "print_involving", &[("actor", name)]));
     }
     if let Some(s) = q.source.as_ref().and_then(|s| data.source(s)) {
-        let name = if s.short.is_empty() {
-            &s.citation
-        } else {
-            &s.short
-        };
-        scope.push(tf(lang, "print_cited_from", &[("source", name)]));
+        scope.push(tf(
+            lang,
+            "print_cited_from",
+            &[("source", s.short_in(lang))],
+        ));
     }
     if q.disputed {
         scope.push(t(lang, "print_disputed").to_string());
@@ -93,6 +94,7 @@ mod tests {
         let mut c = event("c", "l", "1962");
         c.citations = vec![cite("n", 4)];
         let source = |id: &str, short: &str| Source {
+            tr: Default::default(),
             id: id.into(),
             citation: format!("Full citation of {id}."),
             short: short.into(),
@@ -114,7 +116,7 @@ mod tests {
     #[test]
     fn notes_are_numbered_in_print_order() {
         let t = timeline();
-        let n = notes(&t, &[0, 1, 2]);
+        let n = notes(&t, &[0, 1, 2], Lang::En);
         assert_eq!(n.texts.len(), 4);
         assert_eq!(n.refs, [1..=2, 3..=3, 4..=4]);
         assert_eq!(
@@ -126,11 +128,11 @@ mod tests {
     #[test]
     fn a_source_is_given_in_full_once_then_short() {
         let t = timeline();
-        let n = notes(&t, &[0, 1, 2]);
+        let n = notes(&t, &[0, 1, 2], Lang::En);
         assert!(n.texts[1].starts_with("Full citation of d, n. 2"));
         assert!(n.texts[2].starts_with("Edemskiy, n. 3"));
         // A source without a short name is always given in full.
-        let again = notes(&t, &[2, 2]);
+        let again = notes(&t, &[2, 2], Lang::En);
         assert!(again
             .texts
             .iter()
@@ -140,11 +142,11 @@ mod tests {
     #[test]
     fn the_order_decides_which_note_is_in_full() {
         let t = timeline();
-        let n = notes(&t, &[1, 0]);
+        let n = notes(&t, &[1, 0], Lang::En);
         assert!(n.texts[0].starts_with("Full citation of e, n. 3"));
         assert!(n.texts[1].starts_with("Edemskiy, n. 1"));
         assert_eq!(n.refs, [1..=1, 2..=3]);
-        assert_eq!(notes(&t, &[]), Notes::default());
+        assert_eq!(notes(&t, &[], Lang::En), Notes::default());
     }
 
     #[test]

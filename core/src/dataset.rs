@@ -39,6 +39,17 @@ pub struct EventText {
     pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<String>,
+}
+
+/// A source's names in another language.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceText {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
 }
 
 /// A text the quotes come from.
@@ -54,6 +65,34 @@ pub struct Source {
     /// quote check only, never shown or published.
     #[serde(default, skip_serializing)]
     pub text: Option<String>,
+    /// The short name and the citation in other languages: only their
+    /// descriptive words are translated, titles of works stay as they are.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tr: BTreeMap<String, SourceText>,
+}
+
+impl Source {
+    /// The full reference in `lang`.
+    pub fn citation_in(&self, lang: Lang) -> &str {
+        self.tr
+            .get(lang.code())
+            .and_then(|t| t.citation.as_deref())
+            .unwrap_or(&self.citation)
+    }
+
+    /// The short name in `lang` (the full reference where there is none).
+    pub fn short_in(&self, lang: Lang) -> &str {
+        let short = self
+            .tr
+            .get(lang.code())
+            .and_then(|t| t.short.as_deref())
+            .unwrap_or(&self.short);
+        if short.is_empty() {
+            self.citation_in(lang)
+        } else {
+            short
+        }
+    }
 }
 
 /// A person or body, with the other spellings the sources use.
@@ -62,6 +101,16 @@ pub struct Actor {
     pub name: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// The name as each other language writes it (`sq`, `ru`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tr: BTreeMap<String, String>,
+}
+
+impl Actor {
+    /// The name in `lang`.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        self.tr.get(lang.code()).map_or(&self.name, String::as_str)
+    }
 }
 
 /// A passage that says so.
@@ -92,10 +141,14 @@ pub struct Event {
     pub disputed: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
-    /// Title and summary in other interface languages (`sq`, `ru`), where a
-    /// faithful translation exists.
+    /// Title, summary and dispute in the other languages (`sq`, `ru`):
+    /// faithful translations; every event has both unless `tr_pending`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub tr: BTreeMap<String, EventText>,
+    /// Marks an event whose translations are still being written: the
+    /// build accepts it without them, and the view shows it in English.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tr_pending: bool,
 }
 
 impl Event {
@@ -113,6 +166,33 @@ impl Event {
             .get(lang.code())
             .and_then(|t| t.summary.as_deref())
             .unwrap_or(&self.summary)
+    }
+
+    /// One translated text, or "" where there is none.
+    fn tr_field(&self, code: &str, f: fn(&EventText) -> &Option<String>) -> &str {
+        self.tr
+            .get(code)
+            .and_then(|t| f(t).as_deref())
+            .unwrap_or("")
+    }
+
+    /// What the sources disagree on, in `lang`, English where there is no
+    /// translation.
+    pub fn disputed_in(&self, lang: Lang) -> Option<&str> {
+        let own = self.tr.get(lang.code()).and_then(|t| t.disputed.as_deref());
+        own.or(self.disputed.as_deref())
+    }
+
+    /// The language the event's texts are shown in when `lang` is asked
+    /// for: `lang` itself where the title is translated, English otherwise
+    /// (the view marks such text `lang="en"`).
+    pub fn text_lang(&self, lang: Lang) -> Lang {
+        let translated = self.tr.get(lang.code()).is_some_and(|t| t.title.is_some());
+        if lang == Lang::En || translated {
+            lang
+        } else {
+            Lang::En
+        }
     }
 }
 
@@ -215,7 +295,7 @@ impl Dataset {
             }
         }
         let mut out = String::from(
-            "id,lane,date,date_label,title,summary,actors,sources,locators,disputed,related\n",
+            "id,lane,date,date_label,title,summary,actors,sources,locators,disputed,related,title_sq,summary_sq,title_ru,summary_ru\n",
         );
         for e in &self.events {
             let join = |items: Vec<&str>| items.join("; ");
@@ -235,6 +315,10 @@ impl Dataset {
                 )),
                 cell(&fold_space(e.disputed.as_deref().unwrap_or(""))),
                 cell(&join(e.related.iter().map(String::as_str).collect())),
+                cell(&fold_space(e.tr_field("sq", |t| &t.title))),
+                cell(&fold_space(e.tr_field("sq", |t| &t.summary))),
+                cell(&fold_space(e.tr_field("ru", |t| &t.title))),
+                cell(&fold_space(e.tr_field("ru", |t| &t.summary))),
             ];
             out.push_str(&row.join(","));
             out.push('\n');
@@ -285,6 +369,13 @@ impl Dataset {
         }
         let mut sources = HashSet::new();
         for s in &self.sources {
+            for code in s.tr.keys().filter(|c| !known_lang(c)) {
+                err(
+                    Some(&s.id),
+                    "sources.tr",
+                    format!("'{code}' is not a translation language (sq, ru)"),
+                );
+            }
             if !sources.insert(s.id.as_str()) {
                 err(
                     Some(&s.id),
@@ -302,6 +393,13 @@ impl Dataset {
         }
         let mut actors: HashMap<&str, &str> = HashMap::new();
         for a in &self.actors {
+            for code in a.tr.keys().filter(|c| !known_lang(c)) {
+                err(
+                    Some(&a.name),
+                    "actors.tr",
+                    format!("'{code}' is not a translation language (sq, ru)"),
+                );
+            }
             for name in std::iter::once(&a.name).chain(&a.aliases) {
                 if let Some(prev) = actors.insert(name.as_str(), a.name.as_str()) {
                     if prev != a.name {
@@ -425,6 +523,66 @@ impl Dataset {
                     err(id, "related", format!("related id '{r}' does not exist"));
                 } else if r == &e.id {
                     err(id, "related", "an event cannot be related to itself".into());
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(DataErrors(errors))
+        }
+    }
+}
+
+impl Dataset {
+    /// Checks that every event (but those marked `tr_pending`), lane and
+    /// source has its texts in every other language: the published
+    /// dataset is trilingual. Separate from [`Dataset::validate`], which
+    /// synthetic and test data pass through too.
+    pub fn check_translations(&self) -> Result<(), DataErrors> {
+        let mut errors = Vec::new();
+        let langs = [Lang::Sq, Lang::Ru];
+        let mut missing = |item: &str, field: &'static str, what: String| {
+            errors.push(DataError {
+                item: Some(item.to_string()),
+                field,
+                message: format!("no {what} (translate it, or mark the event tr_pending = true)"),
+            })
+        };
+        for l in &self.lanes {
+            for lang in langs {
+                if !l.tr.contains_key(lang.code()) {
+                    missing(&l.id, "lanes.tr", format!("{} label", lang.code()));
+                }
+            }
+        }
+        for s in &self.sources {
+            for lang in langs {
+                if s.tr
+                    .get(lang.code())
+                    .and_then(|t| t.citation.as_ref())
+                    .is_none()
+                {
+                    missing(&s.id, "sources.tr", format!("{} citation", lang.code()));
+                }
+            }
+        }
+        for e in self.events.iter().filter(|e| !e.tr_pending) {
+            for lang in langs {
+                let code = lang.code();
+                let Some(t) = e.tr.get(code) else {
+                    missing(&e.id, "tr", format!("{code} translation"));
+                    continue;
+                };
+                let blank = |f: &Option<String>| f.as_deref().is_none_or(|s| s.trim().is_empty());
+                if blank(&t.title) {
+                    missing(&e.id, "tr.title", format!("{code} title"));
+                }
+                if blank(&t.summary) {
+                    missing(&e.id, "tr.summary", format!("{code} summary"));
+                }
+                if e.disputed.is_some() && blank(&t.disputed) {
+                    missing(&e.id, "tr.disputed", format!("{code} text of the dispute"));
                 }
             }
         }
@@ -600,17 +758,20 @@ mod tests {
                 },
             ],
             sources: vec![Source {
+                tr: Default::default(),
                 id: "edemskiy-2019".into(),
                 citation: "Edemskiy, A. ...".into(),
                 short: "Edemskiy".into(),
                 text: Some("000.txt".into()),
             }],
             actors: vec![Actor {
+                tr: Default::default(),
                 name: "Mehmet Shehu".into(),
                 aliases: vec!["Mehmed Shehu".into()],
             }],
             events: vec![
                 Event {
+                    tr_pending: false,
                     id: "a-one".into(),
                     lane: "soviet-albanian".into(),
                     date: "1961-06-04".into(),
@@ -628,6 +789,7 @@ mod tests {
                     tr: Default::default(),
                 },
                 Event {
+                    tr_pending: false,
                     id: "b-two".into(),
                     lane: "soviet-yugoslav".into(),
                     date: "1960-06~".into(),
@@ -755,6 +917,7 @@ mod tests {
         d.events[0].tr.insert(
             "fr".into(),
             EventText {
+                disputed: Default::default(),
                 title: Some("Un".into()),
                 summary: None,
             },
@@ -762,6 +925,7 @@ mod tests {
         d.events[1].tr.insert(
             "sq".into(),
             EventText {
+                disputed: Default::default(),
                 title: Some("x".repeat(81)),
                 summary: None,
             },
@@ -772,6 +936,7 @@ mod tests {
         d.events[1].tr.insert(
             "sq".into(),
             EventText {
+                disputed: Default::default(),
                 title: Some("Dy".into()),
                 summary: None,
             },
@@ -807,5 +972,102 @@ mod tests {
         let csv = d.to_csv();
         assert_eq!(csv.lines().count(), 3);
         assert!(csv.contains("\"Say \"\"no\"\", twice\""), "{csv}");
+    }
+
+    fn translated(d: &mut Dataset) {
+        let text = |t: &str, dispute: bool| EventText {
+            title: Some(format!("{t} title")),
+            summary: Some(format!("{t} summary")),
+            disputed: dispute.then(|| format!("{t} dispute")),
+        };
+        for l in &mut d.lanes {
+            l.tr = [("sq".into(), "L".into()), ("ru".into(), "Л".into())].into();
+        }
+        for s in &mut d.sources {
+            let names = SourceText {
+                short: None,
+                citation: Some("C".into()),
+            };
+            s.tr = [("sq".into(), names.clone()), ("ru".into(), names)].into();
+        }
+        for e in &mut d.events {
+            let dispute = e.disputed.is_some();
+            e.tr = [
+                ("sq".into(), text("sq", dispute)),
+                ("ru".into(), text("ru", dispute)),
+            ]
+            .into();
+        }
+    }
+
+    #[test]
+    fn every_event_must_have_both_translations_unless_pending() {
+        let mut d = sample();
+        d.events[0].disputed = Some("They differ.".into());
+        translated(&mut d);
+        assert_eq!(d.check_translations(), Ok(()));
+        let id0 = d.events[0].id.clone();
+        let id1 = d.events[1].id.clone();
+        d.events[0].tr.get_mut("ru").unwrap().disputed = None;
+        d.events[1].tr.remove("sq");
+        let errs = d.check_translations().unwrap_err().0;
+        assert!(errs.iter().any(|e| e.item.as_deref() == Some(id0.as_str())
+            && e.field == "tr.disputed"
+            && e.message.contains("ru")));
+        assert!(errs.iter().any(|e| e.item.as_deref() == Some(id1.as_str())
+            && e.field == "tr"
+            && e.message.contains("sq translation")));
+        // A blank title is missing too.
+        let blank = EventText {
+            title: Some("  ".into()),
+            ..d.events[1].tr["ru"].clone()
+        };
+        d.events[1].tr.insert("sq".into(), blank);
+        let errs = d.check_translations().unwrap_err().0;
+        assert!(errs.iter().any(|e| e.field == "tr.title"));
+        // Marked pending, the event may wait for its translations.
+        d.events[1].tr_pending = true;
+        d.events[0].tr_pending = true;
+        assert_eq!(d.check_translations(), Ok(()));
+        d.lanes[0].tr.clear();
+        let errs = d.check_translations().unwrap_err().0;
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert!(errs.iter().all(|e| e.field == "lanes.tr"));
+    }
+
+    #[test]
+    fn texts_fall_back_to_english_and_say_so() {
+        let mut d = sample();
+        d.events[0].disputed = Some("They differ.".into());
+        translated(&mut d);
+        let e = &mut d.events[0];
+        assert_eq!(e.title_in(Lang::Ru), "ru title");
+        assert_eq!(e.disputed_in(Lang::Sq), Some("sq dispute"));
+        assert_eq!(e.text_lang(Lang::Ru), Lang::Ru);
+        e.tr.remove("ru");
+        assert_eq!(e.title_in(Lang::Ru), e.title);
+        assert_eq!(e.disputed_in(Lang::Ru), Some("They differ."));
+        assert_eq!(e.text_lang(Lang::Ru), Lang::En);
+        assert_eq!(e.text_lang(Lang::En), Lang::En);
+        let s = &d.sources[0];
+        assert_eq!(s.citation_in(Lang::Sq), "C");
+        assert_eq!(s.citation_in(Lang::En), s.citation);
+    }
+
+    #[test]
+    fn csv_carries_a_title_and_summary_column_per_language() {
+        let mut d = sample();
+        translated(&mut d);
+        let csv = d.to_csv();
+        let header = csv.lines().next().unwrap();
+        assert!(
+            header.ends_with(",title_sq,summary_sq,title_ru,summary_ru"),
+            "{header}"
+        );
+        let row = csv.lines().nth(1).unwrap();
+        assert!(
+            row.ends_with(",sq title,sq summary,ru title,ru summary"),
+            "{row}"
+        );
     }
 }

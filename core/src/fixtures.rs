@@ -16,6 +16,7 @@ pub fn lane(id: &str) -> Lane {
 /// An event titled by its id, with one citation of source "s".
 pub fn event(id: &str, lane: &str, date: &str) -> Event {
     Event {
+        tr_pending: false,
         id: id.into(),
         lane: lane.into(),
         date: date.into(),
@@ -39,6 +40,7 @@ pub fn timeline(lanes: Vec<Lane>, events: Vec<Event>) -> Timeline {
     Timeline::new(Dataset {
         lanes,
         sources: vec![Source {
+            tr: Default::default(),
             id: "s".into(),
             citation: "S".into(),
             short: String::new(),

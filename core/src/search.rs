@@ -30,7 +30,7 @@ impl Query {
 }
 
 /// Lower case without diacritics, for matching: "Greçko" and "grecko",
-/// "Ëndërr" and "endërr" meet.
+/// "Ëndërr" and "endërr", "Хрущёв" and "хрущев" meet.
 pub fn fold(s: &str) -> String {
     s.chars()
         .flat_map(char::to_lowercase)
@@ -45,6 +45,8 @@ pub fn fold(s: &str) -> String {
             'š' | 'ś' => 's',
             'ž' | 'ź' | 'ż' => 'z',
             'ý' | 'ÿ' => 'y',
+            // Russian writes ё or е for the same letter ("Хрущёв", "Хрущев").
+            'ё' => 'е',
             '’' | '‘' | '`' => '\'',
             '“' | '”' | '„' => '"',
             '–' | '—' => '-',
@@ -73,6 +75,7 @@ impl Index {
             .map(|a| {
                 let mut names: Vec<String> = std::iter::once(&a.name)
                     .chain(&a.aliases)
+                    .chain(a.tr.values())
                     .map(|s| fold(s))
                     .collect();
                 // A surname alone names the person too ("Grechko", "Shehu").
@@ -92,7 +95,12 @@ impl Index {
             .iter()
             .map(|e| {
                 let mut s = String::new();
-                for part in [&e.title, &e.summary] {
+                // Every language's texts: a class finds "Ходжа" or "Hrushovi" too.
+                let translated =
+                    e.tr.values()
+                        .flat_map(|t| [&t.title, &t.summary, &t.disputed])
+                        .flatten();
+                for part in [&e.title, &e.summary].into_iter().chain(translated) {
                     s.push_str(part);
                     s.push('\n');
                 }
@@ -260,24 +268,37 @@ pub fn count_text(hits: usize, position: Option<usize>, lang: crate::i18n::Lang)
     }
 }
 
-/// Each actor with events, and how many, by name: the actor filter's menu.
-pub fn actor_counts(t: &Timeline) -> Vec<(String, usize)> {
-    let mut counts: Vec<(String, usize)> = t
+/// An actor in the filter menu.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActorCount {
+    /// The canonical name: the filter's value.
+    pub name: String,
+    /// The name in the interface language: what the menu shows.
+    pub label: String,
+    /// How many events name the actor.
+    pub events: usize,
+}
+
+/// Each actor with events, and how many, named in `lang` and sorted by
+/// that name: the actor filter's menu.
+pub fn actor_counts(t: &Timeline, lang: crate::i18n::Lang) -> Vec<ActorCount> {
+    let mut counts: Vec<ActorCount> = t
         .data
         .actors
         .iter()
-        .map(|a| {
-            let n = t
+        .map(|a| ActorCount {
+            name: a.name.clone(),
+            label: a.name_in(lang).to_string(),
+            events: t
                 .data
                 .events
                 .iter()
                 .filter(|e| e.actors.contains(&a.name))
-                .count();
-            (a.name.clone(), n)
+                .count(),
         })
-        .filter(|(_, n)| *n > 0)
+        .filter(|a| a.events > 0)
         .collect();
-    counts.sort();
+    counts.sort_by_key(|a| fold(&a.label));
     counts
 }
 
@@ -288,6 +309,7 @@ mod tests {
 
     fn timeline() -> Timeline {
         let ev = |id: &str, actors: &[&str], quote: &str, source: &str, disputed: bool| Event {
+            tr_pending: false,
             id: id.into(),
             lane: "a".into(),
             date: "1961".into(),
@@ -313,6 +335,7 @@ mod tests {
             sources: ["s1", "s2"]
                 .iter()
                 .map(|id| Source {
+                    tr: Default::default(),
                     id: id.to_string(),
                     citation: id.to_string(),
                     short: String::new(),
@@ -321,14 +344,17 @@ mod tests {
                 .collect(),
             actors: vec![
                 Actor {
+                    tr: Default::default(),
                     name: "Beqir Balluku".into(),
                     aliases: vec!["Baluku".into(), "Balluku".into()],
                 },
                 Actor {
+                    tr: Default::default(),
                     name: "Mehmet Shehu".into(),
                     aliases: vec!["Mehmed Shehu".into(), "Shehu".into()],
                 },
                 Actor {
+                    tr: Default::default(),
                     name: "Andrei Grechko".into(),
                     aliases: vec!["Greçko".into()],
                 },
@@ -485,13 +511,52 @@ mod tests {
 
     #[test]
     fn actor_counts_list_only_actors_with_events_by_name() {
-        let t = timeline();
-        assert_eq!(
-            actor_counts(&t),
-            [
-                ("Beqir Balluku".to_string(), 1),
-                ("Mehmet Shehu".to_string(), 1)
-            ]
+        let mut t = timeline();
+        let names = |t: &Timeline, lang| {
+            actor_counts(t, lang)
+                .into_iter()
+                .map(|a| (a.name, a.label, a.events))
+                .collect::<Vec<_>>()
+        };
+        let en = names(&t, crate::i18n::Lang::En);
+        assert_eq!(en.len(), 2);
+        assert_eq!(en[0], ("Beqir Balluku".into(), "Beqir Balluku".into(), 1));
+        assert_eq!(en[1], ("Mehmet Shehu".into(), "Mehmet Shehu".into(), 1));
+        // In Russian: the Russian names, sorted as such.
+        t.data.actors[0].tr = [("ru".to_string(), "Я Баллуку".to_string())].into();
+        t.data.actors[1].tr = [("ru".to_string(), "Мехмет Шеху".to_string())].into();
+        let ru = names(&t, crate::i18n::Lang::Ru);
+        assert_eq!(ru[0], ("Mehmet Shehu".into(), "Мехмет Шеху".into(), 1));
+        assert_eq!(ru[1].1, "Я Баллуку");
+    }
+
+    #[test]
+    fn names_and_texts_are_found_in_every_language_and_script() {
+        let mut t = timeline();
+        t.data.actors[1].tr = [("ru".to_string(), "Мехмет Шеху".to_string())].into();
+        t.data.events[4].tr.insert(
+            "sq".into(),
+            crate::dataset::EventText {
+                title: Some("Hrushovi flet".into()),
+                summary: Some("Hrushovi kundër Hoxhës".into()),
+                disputed: None,
+            },
         );
+        t.data.events[4].tr.insert(
+            "ru".into(),
+            crate::dataset::EventText {
+                title: Some("Хрущёв говорит".into()),
+                summary: Some("Речь Хрущёва".into()),
+                disputed: None,
+            },
+        );
+        // By the actor's name in Cyrillic: the events with Mehmet Shehu,
+        // and the one whose quote names him in another spelling.
+        assert_eq!(found(&t, &text("Шеху")), ["three", "four"]);
+        // Translated texts, with or without ё.
+        assert_eq!(found(&t, &text("Хрущёв")), ["five"]);
+        assert_eq!(found(&t, &text("хрущев")), ["five"]);
+        assert_eq!(found(&t, &text("Hrushov")), ["five"]);
+        assert_eq!(fold("Ёлка"), "елка");
     }
 }

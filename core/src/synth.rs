@@ -50,6 +50,7 @@ pub fn dataset(n: usize, lanes: &[Lane], first_year: i32, last_year: i32) -> Dat
                 _ => format!("{y}-{m:02}-{d:02}"),
             };
             Event {
+                tr_pending: false,
                 id: format!("synthetic-{i}"),
                 lane: lanes[i % lanes.len()].id.clone(),
                 date,
@@ -71,6 +72,7 @@ pub fn dataset(n: usize, lanes: &[Lane], first_year: i32, last_year: i32) -> Dat
     Dataset {
         lanes,
         sources: vec![Source {
+            tr: Default::default(),
             id: "synthetic".into(),
             citation: "Synthetic load-test data (not history).".into(),
             short: "Synthetic".into(),

@@ -51,4 +51,54 @@ test.describe('languages', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'sq');
     expect(new URL(page.url()).hash).toBe('');
   });
+
+  test('the events speak the reader\'s language; quotes stay verbatim', async ({ page }) => {
+    const quote = 'So on 4 June 1961 the largest floating dock';
+    for (const [lang, title, dispute] of [
+      ['sq', 'Nëndetëset sovjetike dhe doku lundrues largohen nga Vlora', /punimi shqiptar/],
+      ['ru', 'Советские подводные лодки и плавучий док уходят из Влёры', /албанская работа/],
+    ] as const) {
+      await open(page, `#date=1961-06&span=3m&lang=${lang}&event=vlora-withdrawal`);
+      const dialog = page.locator('[role="dialog"][data-popover-for="vlora-withdrawal"]');
+      await expect(dialog.locator('h2')).toHaveText(title);
+      await expect(dialog.locator('h2')).not.toHaveAttribute('lang', 'en');
+      await expect(dialog.locator('.dispute p')).toContainText(dispute);
+      // The evidence is the source's own words, marked as English.
+      const q = dialog.locator('blockquote').filter({ hasText: quote });
+      await expect(q).toHaveCount(1);
+      await expect(q).toHaveAttribute('lang', 'en');
+      // The marker's accessible name, the list and the actor names follow.
+      await expect(page.locator('button[data-event-id="vlora-withdrawal"]')).toHaveAttribute(
+        'aria-label',
+        new RegExp(`^${title}, `),
+      );
+      await page.keyboard.press('Escape');
+      await page.locator('.show-list').click();
+      await expect(page.locator('.chronology button[data-event-id="vlora-withdrawal"]')).toContainText(title);
+      await page.locator('.show-timeline').click();
+    }
+    await page.locator('details.filters summary').click();
+    await expect(page.locator('select.filter-actor option', { hasText: 'Никита Хрущёв' })).toHaveCount(1);
+    // English shows the English texts.
+    await open(page, '#date=1961-06&span=3m&lang=en&event=vlora-withdrawal');
+    await expect(page.locator('[role="dialog"] h2')).toHaveText('Soviet submarines and floating dock leave Vlora');
+  });
+
+  test('search finds people in every language and script', async ({ page }) => {
+    await open(page, '#date=1955&span=14y');
+    const count = async (q: string) => {
+      await page.locator('input.search-box').fill(q);
+      await expect(page.locator('.result-count')).not.toBeEmpty();
+      return Number((await page.locator('.result-count').textContent())!.match(/\d+/)?.[0] ?? 0);
+    };
+    const hoxha = await count('Hoxha');
+    expect(hoxha).toBeGreaterThan(20);
+    // Cyrillic finds the same man, in the English interface too.
+    expect(await count('Ходжа')).toBe(hoxha);
+    const khrushchev = await count('Khrushchev');
+    expect(khrushchev).toBeGreaterThan(20);
+    for (const spelling of ['Хрущёв', 'Хрущев', 'Hrushov', 'Hrushovi']) {
+      expect(await count(spelling), spelling).toBe(khrushchev);
+    }
+  });
 });

@@ -145,7 +145,11 @@ test.describe('deep links', () => {
     expect(vlora.citations[0]).toHaveProperty('quote');
     expect(JSON.stringify(json)).not.toMatch(/\.txt"/);
     const csv = await (await request.get('/exhibits/rift/events.csv')).text();
-    expect(csv.split('\n')[0]).toBe('id,lane,date,date_label,title,summary,actors,sources,locators,disputed,related');
+    expect(csv.split('\n')[0]).toBe(
+      'id,lane,date,date_label,title,summary,actors,sources,locators,disputed,related,title_sq,summary_sq,title_ru,summary_ru',
+    );
+    // The translations travel with the open data.
+    expect(json.events.every((e: any) => e.tr?.sq?.title && e.tr?.ru?.summary)).toBe(true);
     expect(csv.trim().split('\n').length).toBe(json.events.length + 1);
     expect(problems).toEqual([]);
     expect(await page.evaluate(() => (window as any).__csp)).toEqual([]);

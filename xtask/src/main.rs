@@ -106,6 +106,8 @@ fn run() -> Result<(), String> {
         Some("check-data") => {
             let path = data_file(args.get(1));
             let data = xtask::load(&path)?;
+            let in_file = |e: rift_core::dataset::DataErrors| format!("{}: {e}", path.display());
+            data.check_translations().map_err(in_file)?;
             xtask::check_quotes(&data, &xtask::sources_dir()).map_err(|e| e.to_string())?;
             let quotes: usize = data.events.iter().map(|e| e.citations.len()).sum();
             println!(
