@@ -51,6 +51,7 @@ pub fn keep(
             let _ = host.set_attribute("data-selected", &selected.get().unwrap_or_default());
         });
     }
+    announce_ready(rift, root);
     let framed = rift.mode == Mode::Frame;
     Effect::new(move |_| {
         let (start, end) = days.get();
@@ -96,6 +97,28 @@ pub fn keep(
         id
     });
     (days, selected)
+}
+
+/// Dispatches `rift:ready` once, with how many events are drawn, in the
+/// first frame after the drawing area has its size (when the lanes or the
+/// list are laid out).
+fn announce_ready(rift: Rift, root: NodeRef<html::Div>) {
+    let done = StoredValue::new(false);
+    Effect::new(move |_| {
+        if rift.width() <= 0.0 || done.get_value() {
+            return;
+        }
+        done.set_value(true);
+        request_animation_frame(move || {
+            let Some(el) = root.get_untracked() else {
+                return;
+            };
+            let drawn = el
+                .query_selector_all("[data-event-id]")
+                .map_or(0, |list| list.length());
+            dom::dispatch(&el, "rift:ready", &[("events", drawn.into())]);
+        });
+    });
 }
 
 /// Listens for `goto` messages from the parent window and hands each one

@@ -5,26 +5,51 @@
 //! `1961-10-17/1961-10-31` becomes a [`When`]: the first day it may mean, the
 //! day after the last, and how precise and how certain it is.
 
-use chrono::{Datelike, NaiveDate};
 use edtf::level_1::{Certainty, Date as EdtfDate, Edtf, Precision as EdtfPrecision, Season};
 use std::fmt;
 
 /// Whole days since 1970-01-01.
 pub type Day = i32;
 
-fn epoch() -> NaiveDate {
-    NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid epoch")
+/// Days in a month of the proleptic Gregorian calendar.
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// The day of a calendar date, or `None` when the date does not exist.
+/// Howard Hinnant's `days_from_civil`: a few integer operations, so the
+/// browser build needs no calendar library.
 pub fn day_from_ymd(year: i32, month: u32, day: u32) -> Option<Day> {
-    NaiveDate::from_ymd_opt(year, month, day).map(|d| (d - epoch()).num_days() as Day)
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Day::try_from(era * 146_097 + doe - 719_468).ok()
 }
 
-/// Year, month (1–12) and day of month of a [`Day`].
+/// Year, month (1–12) and day of month of a [`Day`] (Hinnant's
+/// `civil_from_days`).
 pub fn ymd(day: Day) -> (i32, u32, u32) {
-    let d = epoch() + chrono::Duration::days(day as i64);
-    (d.year(), d.month(), d.day())
+    let z = i64::from(day) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as i32, m, d)
 }
 
 /// ISO 8601 `YYYY-MM-DD` of a [`Day`].
@@ -421,5 +446,30 @@ mod tests {
         ] {
             assert_eq!(PartialDate::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn civil_days_agree_with_chrono_over_centuries() {
+        use chrono::{Datelike, NaiveDate};
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        let mut d = NaiveDate::from_ymd_opt(1599, 12, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(2101, 3, 1).unwrap();
+        while d <= last {
+            let day = (d - epoch).num_days() as Day;
+            assert_eq!(day_from_ymd(d.year(), d.month(), d.day()), Some(day), "{d}");
+            assert_eq!(ymd(day), (d.year(), d.month(), d.day()), "{d}");
+            d = d.succ_opt().unwrap();
+        }
+        for (y, m, dd) in [
+            (1961, 2, 29),
+            (1900, 2, 29),
+            (1961, 13, 1),
+            (1961, 0, 1),
+            (1961, 4, 31),
+            (1961, 1, 0),
+        ] {
+            assert_eq!(day_from_ymd(y, m, dd), None, "{y}-{m}-{dd}");
+        }
+        assert_eq!(day_from_ymd(2000, 2, 29), Some(11_016));
     }
 }

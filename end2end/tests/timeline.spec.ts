@@ -221,6 +221,25 @@ test.describe('the timeline', () => {
     expect(views.at(-1)).toEqual({ start: v.start, end: v.end });
   });
 
+  test('dispatches rift:ready once, when the first events are drawn', async ({ page }) => {
+    await page.addInitScript(() => {
+      document.addEventListener('rift:ready', (e: any) => {
+        const drawn = document.querySelectorAll('[data-rift-timeline] button[data-event-id]').length;
+        ((window as any).__ready ??= []).push({ detail: e.detail, drawn });
+      });
+    });
+    await open(page, '#date=1961-06&span=3m');
+    await expect.poll(() => page.evaluate(() => (window as any).__ready?.length ?? 0)).toBe(1);
+    const [ready] = await page.evaluate(() => (window as any).__ready);
+    // Fired with the events already on screen, and counting them.
+    expect(ready.drawn).toBeGreaterThan(5);
+    expect(ready.detail.events).toBe(ready.drawn);
+    await page.locator('.timeline').focus();
+    await page.keyboard.press('+');
+    await settled(page);
+    expect(await page.evaluate(() => (window as any).__ready.length)).toBe(1);
+  });
+
   test('10,000 synthetic events pan and zoom without errors', async ({ page }) => {
     const problems = watch(page);
     await open(page, '#bench=10000');
