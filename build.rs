@@ -1,9 +1,11 @@
-//! Validates data/events.toml and embeds it in the app as compact JSON.
+//! Validates data/events.toml and embeds it in the app prepared: dates
+//! parsed, in the compact form of `rift_core::pack`, so the browser parses
+//! neither JSON nor EDTF.
 //! A broken dataset, or an event without its Albanian and Russian texts
 //! (unless marked `tr_pending`), stops the build with each error naming the
 //! event id and the field.
 
-use rift_core::dataset::Dataset;
+use rift_core::dataset::{Dataset, Timeline};
 use std::path::PathBuf;
 
 fn main() {
@@ -17,9 +19,10 @@ fn main() {
     if let Err(e) = data.validate().and_then(|()| data.check_translations()) {
         fail(&format!("{path}: {e}"));
     }
+    let t = Timeline::new(data).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let json = serde_json::to_string(&data).expect("a dataset serialises");
-    std::fs::write(out.join("events.json"), json).expect("OUT_DIR is writable");
+    let packed = rift_core::pack::encode(&t.data, &t.when);
+    std::fs::write(out.join("timeline.bin"), packed).expect("OUT_DIR is writable");
 }
 
 fn fail(message: &str) -> ! {

@@ -12,15 +12,22 @@ use crate::{timeline::TimelineArea, toolbar::Toolbar};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_use::{use_element_size, use_event_listener, use_prefers_reduced_motion};
-use rift_core::dataset::{Dataset, Timeline};
+use rift_core::dataset::Timeline;
 use rift_core::fragment::{self, Extras, Fragment, State};
 use rift_core::i18n::Lang;
 use rift_core::motion::Step;
 use rift_core::viewport::Bounds;
 use std::sync::Arc;
 
-/// The dataset embedded at build time (validated by build.rs).
-const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/events.json"));
+/// The timeline embedded at build time: validated, dates parsed, packed
+/// (build.rs).
+const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/timeline.bin"));
+
+thread_local! {
+    /// The embedded timeline, prepared once per page however many
+    /// instances it holds.
+    static PREPARED: std::cell::OnceCell<Result<Arc<Timeline>, String>> = const { std::cell::OnceCell::new() };
+}
 
 /// How to start an instance.
 #[derive(Clone)]
@@ -37,13 +44,23 @@ pub struct Options {
 }
 
 /// The dataset to show: the embedded one, or a synthetic one for `bench=N`.
-fn load(bench: Option<usize>) -> Result<Timeline, String> {
-    let data = Dataset::from_json(EMBEDDED).map_err(|e| e.to_string())?;
-    let data = match bench {
-        Some(n) => rift_core::synth::dataset(n, &data.lanes, 1948, 1962),
-        None => data,
-    };
-    Timeline::new(data).map_err(|e| e.to_string())
+fn load(bench: Option<usize>) -> Result<Arc<Timeline>, String> {
+    let embedded = PREPARED.with(|p| {
+        p.get_or_init(|| {
+            let (data, when) = rift_core::pack::decode(EMBEDDED)?;
+            Ok(Arc::new(Timeline::prepared(data, when)))
+        })
+        .clone()
+    })?;
+    Ok(match bench {
+        Some(n) => Arc::new(rift_core::synth::timeline(
+            n,
+            &embedded.data.lanes,
+            1948,
+            1962,
+        )),
+        None => embedded,
+    })
 }
 
 #[component]
@@ -53,7 +70,7 @@ pub fn App(
 ) -> impl IntoView {
     let title = rift_core::i18n::t(options.fragment.lang.unwrap_or_default(), "load_failed");
     match load(options.fragment.bench) {
-        Ok(t) => view! { <Instance timeline=Arc::new(t) options=options /> }.into_any(),
+        Ok(t) => view! { <Instance timeline=t options=options /> }.into_any(),
         Err(message) => view! {
             <div class="rift rift-error" role="alert">
                 <h1>{title}</h1>
@@ -169,6 +186,7 @@ fn Instance(
         contract::on_goto(apply);
     }
     close_on_outside_press(rift);
+    fetch_texts_when_needed(rift);
     let embed_open = RwSignal::new(false);
     let printing = crate::print::use_printing();
     let class = match mode {
@@ -238,6 +256,26 @@ fn on_key(rift: Rift, e: leptos::ev::KeyboardEvent) {
         e.prevent_default();
         rift.step(step);
     }
+}
+
+/// Fetches the event texts of another language when the reader needs
+/// them: to read in it, or to search in every language. Their arrival
+/// redraws the texts, or runs the search again.
+fn fetch_texts_when_needed(rift: Rift) {
+    let (lang, query) = (rift.prefs.lang, rift.search.query);
+    Effect::new(move |_| {
+        let (data, site) = (rift.data(), rift.site());
+        let mut wanted = vec![lang.get()];
+        if rift.search.searching() {
+            wanted.extend([Lang::Sq, Lang::Ru]);
+        }
+        for l in wanted.into_iter().filter(|l| !data.has_texts(*l)) {
+            crate::texts::ensure(data.clone(), &site, l, move || {
+                lang.update(|_| {});
+                query.update(|_| {});
+            });
+        }
+    });
 }
 
 /// A press outside the popover and the events closes the popover.

@@ -93,7 +93,7 @@ fn EventMark(
     let selected = move || rift.selected.get() == Some(idx);
     let hit = Memo::new(move |_| rift.search.searching() && rift.search.results.with(|r| r[idx].1));
     let dim = Memo::new(move |_| rift.search.searching() && !hit.get());
-    let title = move || data.data.events[idx].title_in(rift.lang()).to_string();
+    let title = move || data.title(idx, rift.lang()).to_string();
     view! {
         <button
             type="button"

@@ -24,6 +24,7 @@ pub mod popover;
 pub mod print;
 pub mod search;
 pub mod state;
+pub mod texts;
 pub mod timeline;
 pub mod toolbar;
 

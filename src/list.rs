@@ -68,8 +68,8 @@ fn ListEntry(
             move || f(&data, idx, rift.lang())
         };
     let lane_label = text(|t, i, l| t.data.lanes[t.lane[i]].label_in(l).to_string());
-    let title = text(|t, i, l| t.data.events[i].title_in(l).to_string());
-    let summary = text(|t, i, l| t.data.events[i].summary_in(l).trim().to_string());
+    let title = text(|t, i, l| t.title(i, l).to_string());
+    let summary = text(|t, i, l| t.summary(i, l).trim().to_string());
     view! {
         <li class=format!("entry {}", look.hue) data-lane=lane_id>
             <time datetime=date>{move || rift.date_of(idx)}</time>

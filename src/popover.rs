@@ -98,16 +98,16 @@ fn Card(
         >
             <header>
                 <p class=format!("pop-lane {}", LaneLook::of(lane).hue)>{data.data.lanes[lane].label_in(lang).to_string()}</p>
-                <h2 id=title_id lang=text_lang>{e.title_in(lang).to_string()}</h2>
+                <h2 id=title_id lang=text_lang>{data.title(idx, lang).to_string()}</h2>
                 <p class="pop-date">
                     <time datetime=e.date.clone()>{rift.date_of(idx)}</time>
                     <span class="precision">{format!(" · {precision}")}</span>
                 </p>
                 <button type="button" class="close" aria-label=tr("close") on:click=move |_| close.run(())>"×"</button>
             </header>
-            <p class="summary" lang=text_lang>{e.summary_in(lang).trim().to_string()}</p>
+            <p class="summary" lang=text_lang>{data.summary(idx, lang).trim().to_string()}</p>
             {(!e.actors.is_empty()).then(|| view! { <p class="actors"><strong>{tr("who")}</strong>{actors}</p> })}
-            {e.disputed_in(lang).map(|d| view! {
+            {data.disputed(idx, lang).map(|d| view! {
                 <aside class="dispute" aria-label=tr("sources_disagree")>
                     <h3>{tr("sources_disagree")}</h3>
                     <p lang=text_lang>{d.trim().to_string()}</p>
@@ -170,7 +170,7 @@ fn Related(
             .into_iter()
             .map(|j| {
                 let other = &data.data.events[j];
-                let label = format!("{} ({})", other.title_in(rift.lang()), rift.date_of(j));
+                let label = format!("{} ({})", data.title(j, rift.lang()), rift.date_of(j));
                 view! {
                     <li>
                         <button type="button" class="related" data-related-id=other.id.clone() on:click=move |_| rift.show_event(j)>
@@ -214,7 +214,7 @@ fn Share(
         })
         .collect();
     let reference =
-        rift_core::format::reference(e.title_in(lang), &rift.date_of(idx), &sources, &link);
+        rift_core::format::reference(data.title(idx, lang), &rift.date_of(idx), &sources, &link);
     let copy_link = copy.clone();
     view! {
         <footer>

@@ -50,8 +50,8 @@ pub fn PrintView(
                         " · " <span class="print-lane">{lane}</span>
                     </p>
                     <p>
-                        <strong>{e.title_in(lang).to_string()}</strong>
-                        ". " {e.summary_in(lang).trim().to_string()}
+                        <strong>{data.title(i, lang).to_string()}</strong>
+                        ". " {data.summary(i, lang).trim().to_string()}
                         <sup>
                             {refs
                                 .enumerate()
@@ -62,7 +62,7 @@ pub fn PrintView(
                                 .collect_view()}
                         </sup>
                     </p>
-                    {e.disputed_in(lang).map(|d| view! {
+                    {data.disputed(i, lang).map(|d| view! {
                         <p class="print-dispute"><em>{t(lang, "sources_disagree_colon")}</em>{d.trim().to_string()}</p>
                     })}
                 </li>

@@ -8,8 +8,10 @@ use leptos::prelude::*;
 use rift_core::dataset::Timeline;
 use rift_core::i18n::Lang;
 use rift_core::motion::{self, EASE_MS};
+use rift_core::search::Index;
 use rift_core::search::Query;
 use rift_core::viewport::{Bounds, Viewport};
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// How an instance is hosted.
@@ -61,11 +63,24 @@ pub struct Search {
 }
 
 impl Search {
-    /// Runs the query over `data` whenever it changes.
+    /// Runs the query over `data` whenever it changes. The search index is
+    /// built on the first search, and again when the texts of another
+    /// language arrive.
     pub fn new(data: Arc<Timeline>, first: Query) -> Search {
         let query = RwSignal::new(first);
-        let index = rift_core::search::Index::new(&data);
-        let results = Memo::new(move |_| query.with(|q| Arc::new(index.run(&data, q))));
+        let index = StoredValue::new_local(None::<(usize, Rc<Index>)>);
+        let results = Memo::new(move |_| {
+            query.with(|q| {
+                let known = Lang::ALL.iter().filter(|l| data.has_texts(**l)).count();
+                let current = index.with_value(|i| i.clone()).filter(|(n, _)| *n == known);
+                let idx = current.map(|(_, i)| i).unwrap_or_else(|| {
+                    let i = Rc::new(Index::new(&data));
+                    index.set_value(Some((known, i.clone())));
+                    i
+                });
+                Arc::new(idx.run(&data, q))
+            })
+        });
         let mask = move |on: fn(&Query) -> bool, pick: fn(&(bool, bool)) -> bool| {
             Memo::new(move |_| {
                 query
@@ -203,7 +218,7 @@ impl Rift {
     /// of those texts.
     pub fn fallback_lang(&self, i: usize) -> Option<&'static str> {
         let lang = self.lang();
-        let shown = self.data.with_value(|t| t.data.events[i].text_lang(lang));
+        let shown = self.data.with_value(|t| t.shown_lang(i, lang));
         (shown != lang).then_some(shown.code())
     }
 
@@ -214,7 +229,7 @@ impl Rift {
         let date = self.date_of(i);
         self.data.with_value(|t| {
             let e = &t.data.events[i];
-            rift_core::format::accessible_name(e.title_in(lang), &date, e.disputed.is_some(), lang)
+            rift_core::format::accessible_name(t.title(i, lang), &date, e.disputed.is_some(), lang)
         })
     }
 

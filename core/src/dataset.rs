@@ -152,47 +152,12 @@ pub struct Event {
 }
 
 impl Event {
-    /// The title in `lang`, English where there is no translation.
-    pub fn title_in(&self, lang: Lang) -> &str {
-        self.tr
-            .get(lang.code())
-            .and_then(|t| t.title.as_deref())
-            .unwrap_or(&self.title)
-    }
-
-    /// The summary in `lang`, English where there is no translation.
-    pub fn summary_in(&self, lang: Lang) -> &str {
-        self.tr
-            .get(lang.code())
-            .and_then(|t| t.summary.as_deref())
-            .unwrap_or(&self.summary)
-    }
-
     /// One translated text, or "" where there is none.
     fn tr_field(&self, code: &str, f: fn(&EventText) -> &Option<String>) -> &str {
         self.tr
             .get(code)
             .and_then(|t| f(t).as_deref())
             .unwrap_or("")
-    }
-
-    /// What the sources disagree on, in `lang`, English where there is no
-    /// translation.
-    pub fn disputed_in(&self, lang: Lang) -> Option<&str> {
-        let own = self.tr.get(lang.code()).and_then(|t| t.disputed.as_deref());
-        own.or(self.disputed.as_deref())
-    }
-
-    /// The language the event's texts are shown in when `lang` is asked
-    /// for: `lang` itself where the title is translated, English otherwise
-    /// (the view marks such text `lang="en"`).
-    pub fn text_lang(&self, lang: Lang) -> Lang {
-        let translated = self.tr.get(lang.code()).is_some_and(|t| t.title.is_some());
-        if lang == Lang::En || translated {
-            lang
-        } else {
-            Lang::En
-        }
     }
 }
 
@@ -216,10 +181,34 @@ pub struct DataError {
     pub message: String,
 }
 
+impl DataError {
+    /// What kind of item the error is in, from its field: `lanes…` are
+    /// lanes, `sources…` sources, `actors.…` actors (a bare `actors` is an
+    /// event's list of actors), anything else an event's.
+    fn kind(&self) -> &'static str {
+        let (head, sub) = match self.field.split_once('.') {
+            Some((head, _)) => (head, true),
+            None => (self.field, false),
+        };
+        match head {
+            "lanes" => "lane",
+            "sources" => "source",
+            "actors" if sub => "actor",
+            _ => "event",
+        }
+    }
+}
+
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.item {
-            Some(id) => write!(f, "event '{id}', field '{}': {}", self.field, self.message),
+            Some(id) => write!(
+                f,
+                "{} '{id}', field '{}': {}",
+                self.kind(),
+                self.field,
+                self.message
+            ),
             None => write!(f, "field '{}': {}", self.field, self.message),
         }
     }
@@ -405,7 +394,7 @@ impl Dataset {
                     if prev != a.name {
                         err(
                             Some(&a.name),
-                            "actors",
+                            "actors.aliases",
                             format!(
                                 "the spelling '{name}' belongs to both '{prev}' and '{}'",
                                 a.name
@@ -638,25 +627,50 @@ pub struct Timeline {
     /// claim a row first where space is short.
     pub rank: Vec<u32>,
     index: HashMap<String, usize>,
+    /// Each event's texts in Albanian and Russian, once known: from the
+    /// dataset's `tr`, or from a text pack the page fetches when needed.
+    texts: [std::sync::OnceLock<Vec<EventText>>; 2],
 }
 
 impl Timeline {
     /// Validates and prepares a dataset.
     pub fn new(data: Dataset) -> Result<Timeline, DataErrors> {
         data.validate()?;
-        let lanes: HashMap<&str, usize> = data
-            .lanes
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.id.as_str(), i))
-            .collect();
         let when: Vec<When> = data
             .events
             .iter()
             .map(|e| When::parse(&e.date))
             .collect::<Result<_, DateError>>()
             .expect("validated");
-        let lane: Vec<usize> = data.events.iter().map(|e| lanes[e.lane.as_str()]).collect();
+        let t = Timeline::prepared(data, when);
+        // The events' own translations become the timeline's text packs.
+        for lang in [Lang::Sq, Lang::Ru] {
+            if t.data.events.iter().any(|e| e.tr.contains_key(lang.code())) {
+                let texts = t
+                    .data
+                    .events
+                    .iter()
+                    .map(|e| e.tr.get(lang.code()).cloned().unwrap_or_default());
+                t.add_texts(lang, texts.collect());
+            }
+        }
+        Ok(t)
+    }
+
+    /// A timeline from a dataset validated elsewhere (at build time) and
+    /// its dates, already parsed: nothing is checked or parsed again.
+    pub fn prepared(data: Dataset, when: Vec<When>) -> Timeline {
+        let lanes: HashMap<&str, usize> = data
+            .lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.as_str(), i))
+            .collect();
+        let lane: Vec<usize> = data
+            .events
+            .iter()
+            .map(|e| lanes.get(e.lane.as_str()).copied().unwrap_or(0))
+            .collect();
         let mut by_start: Vec<usize> = (0..data.events.len()).collect();
         by_start.sort_by_key(|&i| (when[i].start(), when[i].end(), i));
         let index = data
@@ -675,7 +689,7 @@ impl Timeline {
             .map(|e| e.title.chars().count())
             .collect();
         let rank = ranks(&data.events);
-        Ok(Timeline {
+        Timeline {
             data,
             when,
             lane,
@@ -684,7 +698,79 @@ impl Timeline {
             title_chars,
             rank,
             index,
-        })
+            texts: Default::default(),
+        }
+    }
+
+    /// The texts of `lang` (sq or ru), when they are known.
+    fn texts_of(&self, lang: Lang) -> Option<&Vec<EventText>> {
+        match lang {
+            Lang::En => None,
+            Lang::Sq => self.texts[0].get(),
+            Lang::Ru => self.texts[1].get(),
+        }
+    }
+
+    /// Whether the event texts of `lang` are known (English always is).
+    pub fn has_texts(&self, lang: Lang) -> bool {
+        lang == Lang::En || self.texts_of(lang).is_some()
+    }
+
+    /// Gives the timeline the event texts of `lang`, one per event in
+    /// dataset order (a text pack, fetched once per page). The first
+    /// texts given stay; a list of the wrong length is refused.
+    pub fn add_texts(&self, lang: Lang, texts: Vec<EventText>) -> bool {
+        let slot = match lang {
+            Lang::En => return false,
+            Lang::Sq => &self.texts[0],
+            Lang::Ru => &self.texts[1],
+        };
+        texts.len() == self.data.events.len() && slot.set(texts).is_ok()
+    }
+
+    fn text(&self, i: usize, lang: Lang) -> Option<&EventText> {
+        self.texts_of(lang).and_then(|t| t.get(i))
+    }
+
+    /// Event `i`'s title in `lang`, English where there is no translation.
+    pub fn title(&self, i: usize, lang: Lang) -> &str {
+        let own = self.text(i, lang).and_then(|t| t.title.as_deref());
+        own.unwrap_or(&self.data.events[i].title)
+    }
+
+    /// Event `i`'s summary in `lang`, English where there is no translation.
+    pub fn summary(&self, i: usize, lang: Lang) -> &str {
+        let own = self.text(i, lang).and_then(|t| t.summary.as_deref());
+        own.unwrap_or(&self.data.events[i].summary)
+    }
+
+    /// What the sources disagree on about event `i`, in `lang` (English
+    /// where there is no translation).
+    pub fn disputed(&self, i: usize, lang: Lang) -> Option<&str> {
+        let own = self.text(i, lang).and_then(|t| t.disputed.as_deref());
+        own.or(self.data.events[i].disputed.as_deref())
+    }
+
+    /// The language event `i`'s texts are shown in when `lang` is asked
+    /// for: `lang` where its title is translated, English otherwise.
+    pub fn shown_lang(&self, i: usize, lang: Lang) -> Lang {
+        let translated = self.text(i, lang).is_some_and(|t| t.title.is_some());
+        if translated {
+            lang
+        } else {
+            Lang::En
+        }
+    }
+
+    /// Every text of event `i` in every known language: what search looks in.
+    pub fn all_texts(&self, i: usize) -> impl Iterator<Item = &str> {
+        let e = &self.data.events[i];
+        let own = [Some(&e.title), Some(&e.summary), e.disputed.as_ref()];
+        let other = [Lang::Sq, Lang::Ru]
+            .into_iter()
+            .filter_map(move |l| self.text(i, l))
+            .flat_map(|t| [t.title.as_ref(), t.summary.as_ref(), t.disputed.as_ref()]);
+        own.into_iter().chain(other).flatten().map(String::as_str)
     }
 
     /// Index of the event with this id.
@@ -942,9 +1028,10 @@ mod tests {
             },
         );
         assert!(errors_of(&d).is_empty());
-        assert_eq!(d.events[1].title_in(Lang::Sq), "Dy");
-        assert_eq!(d.events[1].title_in(Lang::Ru), "Two");
-        assert_eq!(d.events[1].summary_in(Lang::Sq), "S.");
+        let t = Timeline::new(d).unwrap();
+        assert_eq!(t.title(1, Lang::Sq), "Dy");
+        assert_eq!(t.title(1, Lang::Ru), "Two");
+        assert_eq!(t.summary(1, Lang::Sq), "S.");
     }
 
     #[test]
@@ -1040,18 +1127,26 @@ mod tests {
         let mut d = sample();
         d.events[0].disputed = Some("They differ.".into());
         translated(&mut d);
-        let e = &mut d.events[0];
-        assert_eq!(e.title_in(Lang::Ru), "ru title");
-        assert_eq!(e.disputed_in(Lang::Sq), Some("sq dispute"));
-        assert_eq!(e.text_lang(Lang::Ru), Lang::Ru);
-        e.tr.remove("ru");
-        assert_eq!(e.title_in(Lang::Ru), e.title);
-        assert_eq!(e.disputed_in(Lang::Ru), Some("They differ."));
-        assert_eq!(e.text_lang(Lang::Ru), Lang::En);
-        assert_eq!(e.text_lang(Lang::En), Lang::En);
-        let s = &d.sources[0];
+        d.events[1].tr.remove("ru");
+        let t = Timeline::new(d).unwrap();
+        assert_eq!(t.title(0, Lang::Ru), "ru title");
+        assert_eq!(t.disputed(0, Lang::Sq), Some("sq dispute"));
+        assert_eq!(t.shown_lang(0, Lang::Ru), Lang::Ru);
+        assert_eq!(t.title(1, Lang::Ru), t.data.events[1].title);
+        assert_eq!(t.summary(1, Lang::Ru), t.data.events[1].summary);
+        assert_eq!(t.shown_lang(1, Lang::Ru), Lang::En);
+        assert_eq!(t.shown_lang(1, Lang::En), Lang::En);
+        assert!(t.has_texts(Lang::Ru) && t.has_texts(Lang::En));
+        // Texts come once: a second pack, or one of the wrong length, is refused.
+        assert!(!t.add_texts(Lang::Ru, vec![EventText::default(); t.data.events.len()]));
+        assert_eq!(t.title(0, Lang::Ru), "ru title");
+        let s = &t.data.sources[0];
         assert_eq!(s.citation_in(Lang::Sq), "C");
         assert_eq!(s.citation_in(Lang::En), s.citation);
+        let bare = Timeline::new(sample()).unwrap();
+        assert!(!bare.has_texts(Lang::Sq));
+        assert!(!bare.add_texts(Lang::Sq, vec![]));
+        assert!(bare.add_texts(Lang::Sq, vec![EventText::default(); bare.data.events.len()]));
     }
 
     #[test]
@@ -1069,5 +1164,51 @@ mod tests {
             row.ends_with(",sq title,sq summary,ru title,ru summary"),
             "{row}"
         );
+    }
+    #[test]
+    fn errors_name_the_kind_of_item_they_are_in() {
+        let mut d = sample();
+        d.lanes[0].tr.insert("fr".into(), "x".into());
+        d.sources[0].citation = " ".into();
+        d.actors.push(Actor {
+            name: "Mehmed Shehu".into(),
+            aliases: vec![],
+            tr: Default::default(),
+        });
+        d.events[0].actors = vec!["Nobody".into()];
+        let text = d.validate().unwrap_err().to_string();
+        for needle in [
+            "lane 'soviet-albanian', field 'lanes.tr'",
+            "source 'edemskiy-2019', field 'sources.citation'",
+            "actor 'Mehmed Shehu', field 'actors.aliases'",
+            "event 'a-one', field 'actors'",
+        ] {
+            assert!(text.contains(needle), "{needle:?} in:\n{text}");
+        }
+        let of = |item: Option<&str>, field: &'static str| {
+            DataError {
+                item: item.map(str::to_string),
+                field,
+                message: "m".into(),
+            }
+            .to_string()
+        };
+        assert_eq!(of(Some("a"), "lanes"), "lane 'a', field 'lanes': m");
+        assert_eq!(
+            of(Some("s"), "sources.text"),
+            "source 's', field 'sources.text': m"
+        );
+        assert_eq!(
+            of(Some("A"), "actors.tr"),
+            "actor 'A', field 'actors.tr': m"
+        );
+        assert_eq!(
+            of(Some("e"), "citations.source"),
+            "event 'e', field 'citations.source': m"
+        );
+        assert_eq!(of(Some("e"), "tr"), "event 'e', field 'tr': m");
+        // Only the whole first segment counts: a field "lanesx" is an event's.
+        assert_eq!(of(Some("e"), "lanesx"), "event 'e', field 'lanesx': m");
+        assert_eq!(of(None, "toml"), "field 'toml': m");
     }
 }

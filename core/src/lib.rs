@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod layout;
 pub mod motion;
 pub mod overview;
+pub mod pack;
 pub mod quotes;
 pub mod scene;
 pub mod search;

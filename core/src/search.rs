@@ -93,30 +93,22 @@ impl Index {
             .data
             .events
             .iter()
-            .map(|e| {
+            .enumerate()
+            .map(|(i, e)| {
                 let mut s = String::new();
-                // Every language's texts: a class finds "Ходжа" or "Hrushovi" too.
-                let translated =
-                    e.tr.values()
-                        .flat_map(|t| [&t.title, &t.summary, &t.disputed])
-                        .flatten();
-                for part in [&e.title, &e.summary].into_iter().chain(translated) {
+                // Every known language's texts: a class finds "Ходжа" or
+                // "Hrushovi" too.
+                let parts = t
+                    .all_texts(i)
+                    .chain(e.date_label.as_deref())
+                    .chain(e.actors.iter().map(String::as_str))
+                    .chain(
+                        e.citations
+                            .iter()
+                            .flat_map(|c| [c.quote.as_str(), c.locator.as_str()]),
+                    );
+                for part in parts {
                     s.push_str(part);
-                    s.push('\n');
-                }
-                for part in e
-                    .date_label
-                    .iter()
-                    .chain(e.disputed.iter())
-                    .chain(e.actors.iter())
-                {
-                    s.push_str(part);
-                    s.push('\n');
-                }
-                for c in &e.citations {
-                    s.push_str(&c.quote);
-                    s.push('\n');
-                    s.push_str(&c.locator);
                     s.push('\n');
                 }
                 fold(&s)
@@ -534,22 +526,24 @@ mod tests {
     fn names_and_texts_are_found_in_every_language_and_script() {
         let mut t = timeline();
         t.data.actors[1].tr = [("ru".to_string(), "Мехмет Шеху".to_string())].into();
-        t.data.events[4].tr.insert(
-            "sq".into(),
-            crate::dataset::EventText {
-                title: Some("Hrushovi flet".into()),
-                summary: Some("Hrushovi kundër Hoxhës".into()),
-                disputed: None,
-            },
-        );
-        t.data.events[4].tr.insert(
-            "ru".into(),
-            crate::dataset::EventText {
-                title: Some("Хрущёв говорит".into()),
-                summary: Some("Речь Хрущёва".into()),
-                disputed: None,
-            },
-        );
+        let texts = |title: &str, summary: &str| crate::dataset::EventText {
+            title: Some(title.into()),
+            summary: Some(summary.into()),
+            disputed: None,
+        };
+        let pack = |five: crate::dataset::EventText| {
+            let mut all = vec![crate::dataset::EventText::default(); 5];
+            all[4] = five;
+            all
+        };
+        use crate::i18n::Lang;
+        assert!(t.add_texts(
+            Lang::Sq,
+            pack(texts("Hrushovi flet", "Hrushovi kundër Hoxhës"))
+        ));
+        // Before the Russian texts arrive, Russian words find nothing.
+        assert!(found(&t, &text("Хрущёв")).is_empty());
+        assert!(t.add_texts(Lang::Ru, pack(texts("Хрущёв говорит", "Речь Хрущёва"))));
         // By the actor's name in Cyrillic: the events with Mehmet Shehu,
         // and the one whose quote names him in another spelling.
         assert_eq!(found(&t, &text("Шеху")), ["three", "four"]);

@@ -3,7 +3,8 @@
 //! - `check-data [FILE]`: validate data/events.toml and check every quote
 //!   against ../shared/sources (or $RIFT_SOURCES).
 //! - `export-data DIR`: write DIR/events.json and DIR/events.csv (the open
-//!   data), after validating. Trunk runs it after each build.
+//!   data) and the text packs DIR/texts-sq.txt and DIR/texts-ru.txt, after
+//!   validating. Trunk runs it after each build.
 //! - `sizes DIR`: raw and gzipped sizes of the built wasm, js and css.
 
 use std::io::Write;
@@ -128,6 +129,13 @@ fn run() -> Result<(), String> {
             std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
             std::fs::write(dir.join("events.json"), data.to_json()).map_err(|e| e.to_string())?;
             std::fs::write(dir.join("events.csv"), data.to_csv()).map_err(|e| e.to_string())?;
+            // The event texts of the other languages, which the page fetches
+            // when a reader needs them (rift_core::pack).
+            for code in ["sq", "ru"] {
+                let pack = rift_core::pack::texts(&data, code);
+                std::fs::write(dir.join(format!("texts-{code}.txt")), pack)
+                    .map_err(|e| e.to_string())?;
+            }
             Ok(())
         }
         Some("bench-scene") => {

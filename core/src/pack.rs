@@ -1,0 +1,496 @@
+//! The prepared timeline as the browser receives it: a compact binary form
+//! written at build time (dataset validated, dates parsed), which the page
+//! reads with no JSON or EDTF parser; and the event texts of the other
+//! languages as plain-text packs, fetched when a reader needs them.
+//!
+//! The binary form: unsigned numbers are LEB128, signed ones zigzag-LEB128,
+//! strings a length and UTF-8 bytes, lists a count and their items.
+
+use crate::dataset::{Actor, Citation, Dataset, Event, EventText, Lane, Source, SourceText};
+use crate::date::{Point, Precision, When};
+use std::collections::BTreeMap;
+
+/// What a packed timeline starts with (and its format version).
+const MAGIC: &[u8] = b"RIFT\x02";
+
+/// Separates an event's fields in a text pack.
+pub const FIELD: char = '\u{1f}';
+/// Ends an event's record in a text pack.
+pub const RECORD: char = '\u{1e}';
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn uint(&mut self, mut n: u64) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.0.push(byte);
+                return;
+            }
+            self.0.push(byte | 0x80);
+        }
+    }
+
+    fn int(&mut self, n: i64) {
+        self.uint(((n << 1) ^ (n >> 63)) as u64);
+    }
+
+    fn str(&mut self, s: &str) {
+        self.uint(s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    fn opt(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => {
+                self.uint(1);
+                self.str(s);
+            }
+            None => self.uint(0),
+        }
+    }
+
+    fn strs<'a>(&mut self, items: impl ExactSizeIterator<Item = &'a str>) {
+        self.uint(items.len() as u64);
+        for s in items {
+            self.str(s);
+        }
+    }
+
+    fn map(&mut self, m: &BTreeMap<String, String>) {
+        self.uint(m.len() as u64);
+        for (k, v) in m {
+            self.str(k);
+            self.str(v);
+        }
+    }
+
+    fn point(&mut self, p: &Point) {
+        let precision = match p.precision {
+            Precision::Day => 0,
+            Precision::Month => 1,
+            Precision::Season => 2,
+            Precision::Year => 3,
+        };
+        let flags = u64::from(p.approximate) | u64::from(p.uncertain) << 1;
+        self.uint(precision | flags << 2);
+        self.int(p.year.into());
+        self.uint(p.month.into());
+        self.uint(p.day.into());
+        self.int(p.start.into());
+        self.int((p.end - p.start).into());
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+type Read<T> = Result<T, String>;
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Read<u8> {
+        let b = *self
+            .bytes
+            .get(self.at)
+            .ok_or("the packed timeline ends early")?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn uint(&mut self) -> Read<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            n |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(n);
+            }
+        }
+        Err("a number in the packed timeline is too long".into())
+    }
+
+    fn small(&mut self) -> Read<u32> {
+        u32::try_from(self.uint()?).map_err(|_| "a number out of range".into())
+    }
+
+    fn index(&mut self, len: usize) -> Read<usize> {
+        let i = self.uint()? as usize;
+        if i < len {
+            Ok(i)
+        } else {
+            Err(format!("an index ({i}) past its list ({len})"))
+        }
+    }
+
+    fn int(&mut self) -> Read<i32> {
+        let n = self.uint()?;
+        let n = (n >> 1) as i64 ^ -((n & 1) as i64);
+        i32::try_from(n).map_err(|_| "a number out of range".into())
+    }
+
+    fn str(&mut self) -> Read<String> {
+        let len = self.uint()? as usize;
+        let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or("a text in the packed timeline ends early")?;
+        let s = std::str::from_utf8(&self.bytes[self.at..end]).map_err(|e| e.to_string())?;
+        self.at = end;
+        Ok(s.to_string())
+    }
+
+    fn opt(&mut self) -> Read<Option<String>> {
+        Ok(if self.uint()? == 0 {
+            None
+        } else {
+            Some(self.str()?)
+        })
+    }
+
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Read<T>) -> Read<Vec<T>> {
+        let n = self.uint()? as usize;
+        // Every item takes at least a byte: a count past the end is corrupt.
+        if n > self.bytes.len() - self.at {
+            return Err("a list in the packed timeline is longer than the data".into());
+        }
+        (0..n).map(|_| item(self)).collect()
+    }
+
+    fn map(&mut self) -> Read<BTreeMap<String, String>> {
+        Ok(self
+            .list(|r| Ok((r.str()?, r.str()?)))?
+            .into_iter()
+            .collect())
+    }
+
+    fn point(&mut self) -> Read<Point> {
+        let head = self.uint()?;
+        let precision = match head & 3 {
+            0 => Precision::Day,
+            1 => Precision::Month,
+            2 => Precision::Season,
+            _ => Precision::Year,
+        };
+        let year = self.int()?;
+        let month = self.small()?;
+        let day = self.small()?;
+        let start = self.int()?;
+        let end = start + self.int()?;
+        Ok(Point {
+            precision,
+            year,
+            month,
+            day,
+            approximate: head & 4 != 0,
+            uncertain: head & 8 != 0,
+            start,
+            end,
+        })
+    }
+}
+
+/// Writes a validated dataset and its parsed dates. The events' own
+/// translations are left out: they travel in the text packs.
+pub fn encode(data: &Dataset, when: &[When]) -> Vec<u8> {
+    let mut w = Writer(MAGIC.to_vec());
+    w.uint(data.lanes.len() as u64);
+    for l in &data.lanes {
+        w.str(&l.id);
+        w.str(&l.label);
+        w.map(&l.tr);
+    }
+    w.uint(data.sources.len() as u64);
+    for s in &data.sources {
+        w.str(&s.id);
+        w.str(&s.citation);
+        w.str(&s.short);
+        w.uint(s.tr.len() as u64);
+        for (code, t) in &s.tr {
+            w.str(code);
+            w.opt(t.short.as_deref());
+            w.opt(t.citation.as_deref());
+        }
+    }
+    w.uint(data.actors.len() as u64);
+    for a in &data.actors {
+        w.str(&a.name);
+        w.strs(a.aliases.iter().map(String::as_str));
+        w.map(&a.tr);
+    }
+    fn index<'a>(list: &[String], names: impl Iterator<Item = &'a str> + Clone) -> Vec<u64> {
+        list.iter()
+            .map(|x| names.clone().position(|n| n == x).unwrap_or(0) as u64)
+            .collect()
+    }
+    w.uint(data.events.len() as u64);
+    for (e, when) in data.events.iter().zip(when) {
+        w.str(&e.id);
+        let lane = data.lanes.iter().position(|l| l.id == e.lane).unwrap_or(0);
+        w.uint(lane as u64);
+        w.str(&e.date);
+        w.point(&when.from);
+        match &when.to {
+            Some(to) => {
+                w.uint(1);
+                w.point(to);
+            }
+            None => w.uint(0),
+        }
+        w.opt(e.date_label.as_deref());
+        w.str(&e.title);
+        w.str(&e.summary);
+        w.opt(e.disputed.as_deref());
+        let actors = index(&e.actors, data.actors.iter().map(|a| a.name.as_str()));
+        let related = index(&e.related, data.events.iter().map(|e| e.id.as_str()));
+        for list in [actors, related] {
+            w.uint(list.len() as u64);
+            for i in list {
+                w.uint(i);
+            }
+        }
+        w.uint(e.citations.len() as u64);
+        for c in &e.citations {
+            let source = data.sources.iter().position(|s| s.id == c.source);
+            w.uint(source.unwrap_or(0) as u64);
+            w.str(&c.locator);
+            w.str(&c.quote);
+        }
+    }
+    w.0
+}
+
+/// Reads what [`encode`] wrote: the dataset (events without their
+/// translations) and each event's date.
+pub fn decode(bytes: &[u8]) -> Result<(Dataset, Vec<When>), String> {
+    if !bytes.starts_with(MAGIC) {
+        return Err("not a packed timeline of this version".into());
+    }
+    let mut r = Reader {
+        bytes,
+        at: MAGIC.len(),
+    };
+    let lanes = r.list(|r| {
+        Ok(Lane {
+            id: r.str()?,
+            label: r.str()?,
+            tr: r.map()?,
+        })
+    })?;
+    let sources = r.list(|r| {
+        Ok(Source {
+            id: r.str()?,
+            citation: r.str()?,
+            short: r.str()?,
+            text: None,
+            tr: r
+                .list(|r| {
+                    let code = r.str()?;
+                    let (short, citation) = (r.opt()?, r.opt()?);
+                    Ok((code, SourceText { short, citation }))
+                })?
+                .into_iter()
+                .collect(),
+        })
+    })?;
+    let actors = r.list(|r| {
+        Ok(Actor {
+            name: r.str()?,
+            aliases: r.list(Reader::str)?,
+            tr: r.map()?,
+        })
+    })?;
+    let mut when = Vec::new();
+    let mut links = Vec::new();
+    let events = r.list(|r| {
+        let id = r.str()?;
+        let lane = &lanes[r.index(lanes.len())?];
+        let date = r.str()?;
+        let from = r.point()?;
+        let to = if r.uint()? == 1 {
+            Some(r.point()?)
+        } else {
+            None
+        };
+        when.push(When { from, to });
+        let (date_label, title, summary, disputed) = (r.opt()?, r.str()?, r.str()?, r.opt()?);
+        let actor_ids = r.list(|r| r.index(actors.len()))?;
+        links.push(r.list(Reader::uint)?);
+        let citations = r.list(|r| {
+            Ok(Citation {
+                source: sources[r.index(sources.len())?].id.clone(),
+                locator: r.str()?,
+                quote: r.str()?,
+            })
+        })?;
+        Ok(Event {
+            id,
+            lane: lane.id.clone(),
+            date,
+            date_label,
+            title,
+            summary,
+            actors: actor_ids
+                .into_iter()
+                .map(|i| actors[i].name.clone())
+                .collect(),
+            citations,
+            disputed,
+            related: Vec::new(),
+            tr: BTreeMap::new(),
+            tr_pending: false,
+        })
+    })?;
+    let mut events = events;
+    for (k, related) in links.into_iter().enumerate() {
+        let ids: Option<Vec<String>> = related
+            .into_iter()
+            .map(|i| events.get(i as usize).map(|e| e.id.clone()))
+            .collect();
+        events[k].related = ids.ok_or("a related event past the list")?;
+    }
+    Ok((
+        Dataset {
+            lanes,
+            sources,
+            actors,
+            events,
+        },
+        when,
+    ))
+}
+
+/// The text pack of one language: each event's title, summary and dispute
+/// in dataset order, separated by [`FIELD`], each event ended by
+/// [`RECORD`]; an empty field where a text is missing.
+pub fn texts(data: &Dataset, code: &str) -> String {
+    let mut out = String::new();
+    for e in &data.events {
+        let t = e.tr.get(code);
+        let fields = [
+            t.and_then(|t| t.title.as_deref()),
+            t.and_then(|t| t.summary.as_deref()),
+            t.and_then(|t| t.disputed.as_deref()),
+        ];
+        for (k, f) in fields.into_iter().enumerate() {
+            if k > 0 {
+                out.push(FIELD);
+            }
+            out.push_str(&crate::dataset::fold_space(f.unwrap_or_default()));
+        }
+        out.push(RECORD);
+    }
+    out
+}
+
+/// Reads a text pack for `n` events.
+pub fn parse_texts(pack: &str, n: usize) -> Result<Vec<EventText>, String> {
+    let records: Vec<&str> = pack.split_terminator(RECORD).collect();
+    if records.len() != n {
+        return Err(format!("a text pack for {} events, not {n}", records.len()));
+    }
+    records
+        .into_iter()
+        .map(|r| {
+            let mut f = r.split(FIELD);
+            let mut next = || f.next().filter(|s| !s.is_empty()).map(str::to_string);
+            Ok(EventText {
+                title: next(),
+                summary: next(),
+                disputed: next(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{Actor, Timeline};
+    use crate::fixtures::{event, lane};
+
+    fn dataset() -> Dataset {
+        let mut a = event("a", "one", "1961-06-04");
+        a.actors = vec!["Enver Hoxha".into()];
+        a.related = vec!["b".into()];
+        a.disputed = Some("They differ.".into());
+        a.date_label = Some("early June".into());
+        let mut b = event("b", "two", "1957?/1959-07~");
+        b.related = vec!["a".into()];
+        b.tr.insert(
+            "ru".into(),
+            EventText {
+                title: Some("Б".into()),
+                summary: Some("Что-то\nслучилось.".into()),
+                disputed: None,
+            },
+        );
+        let mut d = Dataset {
+            lanes: vec![lane("one"), lane("two")],
+            sources: crate::fixtures::timeline(vec![lane("x")], vec![event("x", "x", "1960")])
+                .data
+                .sources,
+            actors: vec![Actor {
+                name: "Enver Hoxha".into(),
+                aliases: vec!["Hoxha".into()],
+                tr: [("ru".to_string(), "Энвер Ходжа".to_string())].into(),
+            }],
+            events: vec![a, b, event("c", "two", "1962-12")],
+        };
+        d.lanes[1].tr.insert("sq".into(), "Dy".into());
+        d.sources[0].tr.insert(
+            "ru".into(),
+            SourceText {
+                short: Some("С".into()),
+                citation: None,
+            },
+        );
+        d
+    }
+
+    #[test]
+    fn a_packed_timeline_reads_back_whole() {
+        let d = dataset();
+        let t = Timeline::new(d.clone()).expect("valid");
+        let bytes = encode(&t.data, &t.when);
+        let (back, when) = decode(&bytes).expect("decodes");
+        assert_eq!(when, t.when);
+        // Everything but the events' own translations, which travel apart.
+        let mut expected = d;
+        for e in &mut expected.events {
+            e.tr.clear();
+        }
+        assert_eq!(back, expected);
+    }
+
+    #[test]
+    fn a_damaged_pack_is_an_error_not_a_panic() {
+        let d = dataset();
+        let t = Timeline::new(d).unwrap();
+        let bytes = encode(&t.data, &t.when);
+        assert!(decode(b"JSON").is_err());
+        for cut in [5, 9, bytes.len() / 2, bytes.len() - 1] {
+            assert!(decode(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        // Flipping any byte never panics.
+        for i in MAGIC.len()..bytes.len() {
+            let mut b = bytes.clone();
+            b[i] ^= 0xa5;
+            let _ = decode(&b);
+        }
+    }
+
+    #[test]
+    fn text_packs_carry_each_event_in_order() {
+        let d = dataset();
+        let pack = texts(&d, "ru");
+        let parsed = parse_texts(&pack, 3).expect("parses");
+        assert_eq!(parsed[0], EventText::default());
+        assert_eq!(parsed[1].title.as_deref(), Some("Б"));
+        assert_eq!(parsed[1].summary.as_deref(), Some("Что-то случилось."));
+        assert_eq!(parsed[1].disputed, None);
+        assert!(parse_texts(&pack, 4).is_err());
+        assert!(parse_texts("", 0).unwrap().is_empty());
+    }
+}
