@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_use::{use_clipboard_with_options, UseClipboardOptions, UseClipboardReturn};
-use rift_core::i18n::{t, tf, Lang};
+use rift_core::i18n::{t, tf, Key, Lang};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The page's address without its fragment.
@@ -45,8 +45,8 @@ pub fn use_copy(lang: RwSignal<Lang>) -> (impl Fn(String) + Clone, Signal<String
     let status = Signal::derive(move || {
         let lang = lang.get();
         match by_hand.get() {
-            Some(text) => tf(lang, "copy_failed", &[("text", &text)]),
-            None if copied.get() => t(lang, "copied").to_string(),
+            Some(text) => tf(lang, Key::CopyFailed, &[("text", &text)]),
+            None if copied.get() => t(lang, Key::Copied).to_string(),
             None => String::new(),
         }
     });

@@ -6,6 +6,7 @@ use crate::dom;
 use crate::state::Rift;
 use leptos::html;
 use leptos::prelude::*;
+use rift_core::i18n::Key;
 
 #[component]
 pub fn EmbedDialog(
@@ -46,23 +47,23 @@ pub fn EmbedDialog(
             on:keydown=move |e: leptos::ev::KeyboardEvent| e.stop_propagation()
         >
             <header>
-                <h2 id="rift-embed-title">{move || rift.t("embed_title")}</h2>
-                <button type="button" class="close" aria-label=move || rift.t("close") on:click=move |_| open.set(false)>"×"</button>
+                <h2 id="rift-embed-title">{move || rift.t(Key::EmbedTitle)}</h2>
+                <button type="button" class="close" aria-label=move || rift.t(Key::Close) on:click=move |_| open.set(false)>"×"</button>
             </header>
-            <p>{move || rift.t("embed_intro")}</p>
-            <h3>{move || rift.t("embed_iframe")}</h3>
-            <textarea class="snippet snippet-iframe" readonly rows="4" aria-label=move || rift.t("embed_iframe_label") prop:value=move || snippets.get().0></textarea>
+            <p>{move || rift.t(Key::EmbedIntro)}</p>
+            <h3>{move || rift.t(Key::EmbedIframe)}</h3>
+            <textarea class="snippet snippet-iframe" readonly rows="4" aria-label=move || rift.t(Key::EmbedIframeLabel) prop:value=move || snippets.get().0></textarea>
             <button type="button" on:click={
                 let copy = copy.clone();
                 move |_| copy(snippets.get_untracked().0)
-            }>{move || rift.t("copy_iframe")}</button>
-            <h3>{move || rift.t("embed_script")}</h3>
-            <p class="hint">{move || rift.t("embed_hint")}</p>
-            <textarea class="snippet snippet-script" readonly rows="4" aria-label=move || rift.t("embed_script_label") prop:value=move || snippets.get().1></textarea>
+            }>{move || rift.t(Key::CopyIframe)}</button>
+            <h3>{move || rift.t(Key::EmbedScript)}</h3>
+            <p class="hint">{move || rift.t(Key::EmbedHint)}</p>
+            <textarea class="snippet snippet-script" readonly rows="4" aria-label=move || rift.t(Key::EmbedScriptLabel) prop:value=move || snippets.get().1></textarea>
             <button type="button" on:click={
                 let copy = copy.clone();
                 move |_| copy(snippets.get_untracked().1)
-            }>{move || rift.t("copy_script")}</button>
+            }>{move || rift.t(Key::CopyScript)}</button>
             <p class="copy-status" role="status">{move || status.get()}</p>
         </dialog>
         </Show>

@@ -3,6 +3,7 @@
 
 use crate::state::Rift;
 use leptos::prelude::*;
+use rift_core::i18n::Key;
 use rift_core::search::Query;
 
 #[component]
@@ -29,19 +30,19 @@ pub fn Filters() -> impl IntoView {
     view! {
         <details class="filters">
             <summary>
-                {move || rift.t("filters")}
-                {move || active().then(|| view! { <span class="active-dot" aria-label=rift.t("filters_on")>" •"</span> })}
+                {move || rift.t(Key::Filters)}
+                {move || active().then(|| view! { <span class="active-dot" aria-label=rift.t(Key::FiltersOn)>" •"</span> })}
             </summary>
             <div class="filter-fields">
                 <label>
-                    {move || rift.t("filter_actor")}
+                    {move || rift.t(Key::FilterActor)}
                     " "
                     <select
                         class="filter-actor"
                         on:change=move |e| query.update(|q| q.actor = choice(&e))
                         prop:value=move || query.with(|q| q.actor.clone().unwrap_or_default())
                     >
-                        <option value="">{move || rift.t("anyone")}</option>
+                        <option value="">{move || rift.t(Key::Anyone)}</option>
                         {move || actors()
                             .into_iter()
                             .map(|a| {
@@ -52,14 +53,14 @@ pub fn Filters() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    {move || rift.t("filter_source")}
+                    {move || rift.t(Key::FilterSource)}
                     " "
                     <select
                         class="filter-source"
                         on:change=move |e| query.update(|q| q.source = choice(&e))
                         prop:value=move || query.with(|q| q.source.clone().unwrap_or_default())
                     >
-                        <option value="">{move || rift.t("any_source")}</option>
+                        <option value="">{move || rift.t(Key::AnySource)}</option>
                         {move || sources()
                             .into_iter()
                             .map(|(id, label)| view! { <option value=id>{label}</option> })
@@ -77,9 +78,9 @@ pub fn Filters() -> impl IntoView {
                         }
                     />
                     " "
-                    {move || rift.t("filter_disputed")}
+                    {move || rift.t(Key::FilterDisputed)}
                 </label>
-                <button type="button" class="clear" on:click=move |_| query.set(Query::default())>{move || rift.t("clear_all")}</button>
+                <button type="button" class="clear" on:click=move |_| query.set(Query::default())>{move || rift.t(Key::ClearAll)}</button>
             </div>
         </details>
     }

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos_use::{use_element_size, use_event_listener, use_prefers_reduced_motion};
 use rift_core::dataset::Timeline;
 use rift_core::fragment::{self, Extras, Fragment, State};
+use rift_core::i18n::Key;
 use rift_core::i18n::Lang;
 use rift_core::motion::Step;
 use rift_core::viewport::Bounds;
@@ -68,7 +69,7 @@ pub fn App(
     /// How the instance is hosted and what it opens on.
     options: Options,
 ) -> impl IntoView {
-    let title = rift_core::i18n::t(options.fragment.lang.unwrap_or_default(), "load_failed");
+    let title = rift_core::i18n::t(options.fragment.lang.unwrap_or_default(), Key::LoadFailed);
     match load(options.fragment.bench) {
         Ok(t) => view! { <Instance timeline=t options=options /> }.into_any(),
         Err(message) => view! {
@@ -220,7 +221,7 @@ fn Instance(
                 <Show
                     when=move || rift.prefs.list.get()
                     fallback=move || view! {
-                        <div class="timeline" tabindex="0" role="region" aria-label=move || rift.t("timeline_region")>
+                        <div class="timeline" tabindex="0" role="region" aria-label=move || rift.t(Key::TimelineRegion)>
                             <TimelineArea />
                         </div>
                     }

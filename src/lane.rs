@@ -3,6 +3,8 @@
 
 use crate::state::Rift;
 use leptos::prelude::*;
+use rift_core::css::px;
+use rift_core::i18n::Key;
 use rift_core::motion;
 use rift_core::scene::{self, Item, LaneLook, LaneScene, Shape, Style};
 
@@ -32,8 +34,7 @@ pub fn LaneRow(
             })
         })
     });
-    let height =
-        move || style.with(|s| format!("{}px", s.packing.rows as f64 * s.row_h + s.chip_h));
+    let height = move || style.with(|s| px(s.packing.rows as f64 * s.row_h + s.chip_h));
     let items =
         move || scene.with(|s: &LaneScene| s.items.iter().map(|i| i.idx).collect::<Vec<_>>());
     // Count markers are keyed by position and update in place while zooming.
@@ -72,19 +73,13 @@ fn EventMark(
     // inner offsets alone, and unchanged values never touch the DOM.
     let item = Memo::new(move |_| scene.with(|s| s.item(idx).cloned()));
     let shape = item.with_untracked(|i| i.as_ref().map_or(Shape::Point, |i| i.shape));
-    let px = move |f: fn(&Item) -> f64| {
-        Memo::new(move |_| {
-            item.with(|i| {
-                i.as_ref()
-                    .map(|i| format!("{:.1}px", f(i)))
-                    .unwrap_or_default()
-            })
-        })
+    let length = move |f: fn(&Item) -> f64| {
+        Memo::new(move |_| item.with(|i| i.as_ref().map(|i| px(f(i))).unwrap_or_default()))
     };
     let transform = Memo::new(move |_| {
         item.with(|i| {
             i.as_ref()
-                .map(|i| format!("translate({:.1}px, {}px)", i.left(), i.y))
+                .map(|i| format!("translate({}, {})", px(i.left()), px(i.y)))
                 .unwrap_or_default()
         })
     });
@@ -107,12 +102,12 @@ fn EventMark(
             aria-label=move || rift.name_of(idx)
             aria-pressed=move || if selected() { "true" } else { "false" }
             style:transform=transform
-            style:width=px(Item::width)
+            style:width=length(Item::width)
             on:click=move |_| rift.selected.set(Some(idx))
         >
-            <span class="mark" style:left=px(Item::mark_left) style:width=px(Item::mark_width)></span>
-            <span class="label" style:left=px(Item::label_left) style:max-width=px(|i| i.label_w.round())>
-                {disputed.then(|| view! { <span class="flag" title=move || rift.t("sources_disagree")>"≠"</span> })}
+            <span class="mark" style:left=length(Item::mark_left) style:width=length(Item::mark_width)></span>
+            <span class="label" style:left=length(Item::label_left) style:max-width=length(|i| i.label_w.round())>
+                {disputed.then(|| view! { <span class="flag" title=move || rift.t(Key::SourcesDisagree)>"≠"</span> })}
                 <span lang=move || rift.fallback_lang(idx)>{title}</span>
                 {when.uncertain().then(|| view! { <span class="q">"?"</span> })}
             </span>
@@ -143,7 +138,7 @@ fn CountMarker(
         let window = rift_core::format::window(start as i32, end as i32, lang);
         Some(rift_core::i18n::tf(
             lang,
-            "chip",
+            Key::Chip,
             &[("n", &n.to_string()), ("window", &window)],
         ))
     };
@@ -151,7 +146,7 @@ fn CountMarker(
     let transform = move || {
         let top = style.with(|s| s.packing.rows as f64 * s.row_h);
         chip.get()
-            .map(|(x, ..)| format!("translate({x:.1}px, {top}px)"))
+            .map(|(x, ..)| format!("translate({}, {})", px(x), px(top)))
     };
     let holds_hit = Memo::new(move |_| {
         rift.search.searching()

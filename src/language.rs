@@ -2,6 +2,7 @@
 
 use crate::state::Rift;
 use leptos::prelude::*;
+use rift_core::i18n::Key;
 use rift_core::i18n::Lang;
 
 #[component]
@@ -10,7 +11,7 @@ pub fn LanguageMenu() -> impl IntoView {
     let lang = rift.prefs.lang;
     view! {
         <label class="language">
-            <span class="visually-hidden">{move || rift.t("language")}</span>
+            <span class="visually-hidden">{move || rift.t(Key::Language)}</span>
             <select
                 class="language-select"
                 prop:value=move || lang.get().code()

@@ -83,7 +83,7 @@ pub fn mount_element(host: web_sys::HtmlElement, css: &str, site: &str) -> Resul
     let _ = container.set_attribute("class", "rift-host");
     let _ = container
         .style()
-        .set_property("height", &format!("{}px", attrs.height));
+        .set_property("height", &rift_core::css::px(attrs.height));
     let _ = shadow.append_child(&link);
     let _ = shadow.append_child(&container);
     let options = Options {

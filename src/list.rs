@@ -4,6 +4,7 @@
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::i18n::tf;
+use rift_core::i18n::Key;
 use rift_core::scene::LaneLook;
 
 /// The switch between the lanes and the list.
@@ -12,9 +13,9 @@ pub fn ViewSwitch() -> impl IntoView {
     let rift = expect_context::<Rift>();
     let list = rift.prefs.list;
     view! {
-        <div class="view-switch" role="group" aria-label=move || rift.t("show_as")>
-            <button type="button" class="show-timeline" aria-pressed=move || (!list.get()).to_string() on:click=move |_| list.set(false)>{move || rift.t("show_timeline")}</button>
-            <button type="button" class="show-list" aria-pressed=move || list.get().to_string() on:click=move |_| list.set(true)>{move || rift.t("show_list")}</button>
+        <div class="view-switch" role="group" aria-label=move || rift.t(Key::ShowAs)>
+            <button type="button" class="show-timeline" aria-pressed=move || (!list.get()).to_string() on:click=move |_| list.set(false)>{move || rift.t(Key::ShowTimeline)}</button>
+            <button type="button" class="show-list" aria-pressed=move || list.get().to_string() on:click=move |_| list.set(true)>{move || rift.t(Key::ShowList)}</button>
         </div>
     }
 }
@@ -27,9 +28,9 @@ pub fn ListView() -> impl IntoView {
     let summary = move || {
         let n = entries.with(Vec::len);
         let key = match n {
-            0 => "list_none",
-            1 => "list_one",
-            _ => "list_n",
+            0 => Key::ListNone,
+            1 => Key::ListOne,
+            _ => Key::ListN,
         };
         let window = rift.window_label();
         tf(
@@ -39,7 +40,7 @@ pub fn ListView() -> impl IntoView {
         )
     };
     view! {
-        <section class="list-view" aria-label=move || rift.t("list_label")>
+        <section class="list-view" aria-label=move || rift.t(Key::ListLabel)>
             <p class="list-summary">{summary}</p>
             <ol class="chronology">
                 <For each=move || entries.get() key=|i| *i let:i>

@@ -6,6 +6,8 @@ use crate::state::Rift;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use rift_core::css::percent;
+use rift_core::i18n::Key;
 use rift_core::motion::{self, Grab};
 use rift_core::overview::{self, BINS};
 use rift_core::scene::LaneLook;
@@ -67,7 +69,7 @@ pub fn Minimap() -> impl IntoView {
     let on_up = move |_: ev::PointerEvent| grab.set_value(None);
 
     view! {
-        <div class="minimap" aria-label=move || rift.t("overview") role="group">
+        <div class="minimap" aria-label=move || rift.t(Key::Overview) role="group">
             <div
                 class="strip"
                 node_ref=strip
@@ -88,14 +90,14 @@ pub fn Minimap() -> impl IntoView {
                         years
                             .get()
                             .into_iter()
-                            .map(|(x, label)| view! { <span style:left=format!("{x:.2}%")>{label}</span> })
+                            .map(|(x, label)| view! { <span style:left=percent(x)>{label}</span> })
                             .collect_view()
                     }}
                 </div>
                 <div
                     class="brush"
-                    style:left=move || format!("{:.3}%", brush_left())
-                    style:width=move || format!("{:.3}%", brush_width())
+                    style:left=move || percent(brush_left())
+                    style:width=move || percent(brush_width())
                     on:pointerdown=move |e: ev::PointerEvent| start_grab(Grab::Move, &e)
                 >
                     <span class="handle start" on:pointerdown=move |e: ev::PointerEvent| start_grab(Grab::Start, &e)></span>

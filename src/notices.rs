@@ -4,6 +4,7 @@
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::fragment::Notice;
+use rift_core::i18n::Key;
 
 #[component]
 pub fn Notices(
@@ -23,7 +24,7 @@ pub fn Notices(
                 <button
                     type="button"
                     class="dismiss"
-                    aria-label=move || rift.t("dismiss_notice")
+                    aria-label=move || rift.t(Key::DismissNotice)
                     on:click=move |_| notices.set(Vec::new())
                 >
                     "×"

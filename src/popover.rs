@@ -6,6 +6,7 @@ use crate::state::Rift;
 use leptos::html;
 use leptos::prelude::*;
 use rift_core::dataset::{fold_space, Timeline};
+use rift_core::i18n::Key;
 use rift_core::scene::LaneLook;
 use std::sync::Arc;
 
@@ -63,13 +64,13 @@ fn Card(
     let rift = expect_context::<Rift>();
     let data = rift.data();
     let lang = rift.lang();
-    let tr = move |key: &str| rift_core::i18n::t(lang, key);
+    let tr = move |key: Key| rift_core::i18n::t(lang, key);
     let e = &data.data.events[idx];
     let when = data.when[idx];
     let lane = data.lane[idx];
     let precision = rift_core::i18n::tf(
         lang,
-        "dated",
+        Key::Dated,
         &[("precision", tr(rift_core::format::precision_key(&when)))],
     );
     let title_id = format!("pop-title-{}", e.id);
@@ -103,17 +104,17 @@ fn Card(
                     <time datetime=e.date.clone()>{rift.date_of(idx)}</time>
                     <span class="precision">{format!(" · {precision}")}</span>
                 </p>
-                <button type="button" class="close" aria-label=tr("close") on:click=move |_| close.run(())>"×"</button>
+                <button type="button" class="close" aria-label=tr(Key::Close) on:click=move |_| close.run(())>"×"</button>
             </header>
             <p class="summary" lang=text_lang>{data.summary(idx, lang).trim().to_string()}</p>
-            {(!e.actors.is_empty()).then(|| view! { <p class="actors"><strong>{tr("who")}</strong>{actors}</p> })}
+            {(!e.actors.is_empty()).then(|| view! { <p class="actors"><strong>{tr(Key::Who)}</strong>{actors}</p> })}
             {data.disputed(idx, lang).map(|d| view! {
-                <aside class="dispute" aria-label=tr("sources_disagree")>
-                    <h3>{tr("sources_disagree")}</h3>
+                <aside class="dispute" aria-label=tr(Key::SourcesDisagree)>
+                    <h3>{tr(Key::SourcesDisagree)}</h3>
                     <p lang=text_lang>{d.trim().to_string()}</p>
                 </aside>
             })}
-            <h3 class="evidence">{tr("evidence")}</h3>
+            <h3 class="evidence">{tr(Key::Evidence)}</h3>
             <Citations data=data.clone() idx=idx />
             <Related data=data.clone() idx=idx />
             <Share idx=idx />
@@ -182,8 +183,8 @@ fn Related(
             })
             .collect_view();
         view! {
-            <nav class="related-list" aria-label=rift.t("related_events")>
-                <h3>{rift.t("related")}</h3>
+            <nav class="related-list" aria-label=rift.t(Key::RelatedEvents)>
+                <h3>{rift.t(Key::Related)}</h3>
                 <ul>{items}</ul>
             </nav>
         }
@@ -218,8 +219,8 @@ fn Share(
     let copy_link = copy.clone();
     view! {
         <footer>
-            <button type="button" on:click=move |_| copy(reference.clone())>{rift.t("copy_reference")}</button>
-            <button type="button" on:click=move |_| copy_link(link.clone())>{rift.t("copy_event_link")}</button>
+            <button type="button" on:click=move |_| copy(reference.clone())>{rift.t(Key::CopyReference)}</button>
+            <button type="button" on:click=move |_| copy_link(link.clone())>{rift.t(Key::CopyEventLink)}</button>
             <span class="copy-status" role="status">{move || status.get()}</span>
         </footer>
     }

@@ -5,7 +5,7 @@
 use crate::state::Rift;
 use leptos::prelude::*;
 use leptos_use::use_event_listener;
-use rift_core::i18n::{t, tf};
+use rift_core::i18n::{t, tf, Key};
 
 /// Whether the page is being printed: set around the browser's own print
 /// command too.
@@ -63,7 +63,7 @@ pub fn PrintView(
                         </sup>
                     </p>
                     {data.disputed(i, lang).map(|d| view! {
-                        <p class="print-dispute"><em>{t(lang, "sources_disagree_colon")}</em>{d.trim().to_string()}</p>
+                        <p class="print-dispute"><em>{t(lang, Key::SourcesDisagreeColon)}</em>{d.trim().to_string()}</p>
                     })}
                 </li>
             }
@@ -72,12 +72,12 @@ pub fn PrintView(
     let page = rift_core::snippet::page_link(&rift.site(), &link.get_untracked());
     view! {
         <section class="print-view" aria-hidden="true">
-            <h1>"Rift" {t(lang, "subtitle")}</h1>
+            <h1>"Rift" {t(lang, Key::Subtitle)}</h1>
             <p class="print-scope">
-                {tf(lang, "print_scope", &[("scope", &scope.join(", ")), ("n", &entries.len().to_string())])}
+                {tf(lang, Key::PrintScope, &[("scope", &scope.join(", ")), ("n", &entries.len().to_string())])}
             </p>
             <ol class="print-chronology">{items}</ol>
-            <h2>{t(lang, "notes")}</h2>
+            <h2>{t(lang, Key::Notes)}</h2>
             <ol class="footnotes">
                 {notes
                     .texts

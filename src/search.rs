@@ -3,6 +3,7 @@
 
 use crate::state::Rift;
 use leptos::prelude::*;
+use rift_core::i18n::Key;
 
 /// Selects the next (or previous) result and brings it into view.
 fn step(rift: Rift, forward: bool) {
@@ -47,8 +48,8 @@ pub fn SearchBar() -> impl IntoView {
             <input
                 type="search"
                 class="search-box"
-                placeholder=move || rift.t("search_placeholder")
-                aria-label=move || rift.t("search_label")
+                placeholder=move || rift.t(Key::SearchPlaceholder)
+                aria-label=move || rift.t(Key::SearchLabel)
                 prop:value=move || query.with(|q| q.text.clone())
                 on:input=move |e| {
                     let value = event_target_value(&e);
@@ -56,8 +57,8 @@ pub fn SearchBar() -> impl IntoView {
                 }
                 on:keydown=on_keydown
             />
-            <button type="button" class="step prev" aria-label=move || rift.t("previous_result") on:click=move |_| step(rift, false)>"‹"</button>
-            <button type="button" class="step next" aria-label=move || rift.t("next_result") on:click=move |_| step(rift, true)>"›"</button>
+            <button type="button" class="step prev" aria-label=move || rift.t(Key::PreviousResult) on:click=move |_| step(rift, false)>"‹"</button>
+            <button type="button" class="step next" aria-label=move || rift.t(Key::NextResult) on:click=move |_| step(rift, true)>"›"</button>
             <span class="result-count" role="status">{count}</span>
         </div>
     }

@@ -191,7 +191,7 @@ impl Rift {
     }
 
     /// An interface string in the current language (tracked).
-    pub fn t(&self, key: &str) -> &'static str {
+    pub fn t(&self, key: rift_core::i18n::Key) -> &'static str {
         rift_core::i18n::t(self.lang(), key)
     }
 

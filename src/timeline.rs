@@ -6,6 +6,7 @@ use crate::state::Rift;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use rift_core::css::px;
 use rift_core::motion::{self, Wheel};
 use rift_core::scene::Style;
 use rift_core::ticks::{self, Level};
@@ -195,7 +196,7 @@ fn Axis(
                         Level::Day => "tick day",
                     };
                     view! {
-                        <div class=level style:transform=move || format!("translateX({:.1}px)", x())>
+                        <div class=level style:transform=move || format!("translateX({})", px(x()))>
                             <span>{tick.label.clone()}</span>
                         </div>
                     }

@@ -5,6 +5,7 @@ use crate::dom;
 use crate::state::{Mode, Rift};
 use leptos::prelude::*;
 use leptos_use::signal_debounced;
+use rift_core::i18n::Key;
 use rift_core::motion::Step;
 use rift_core::viewport::STEP_FACTOR;
 
@@ -37,26 +38,26 @@ pub fn Toolbar(
         <header class="toolbar">
             <Title page_link=Signal::derive(page_link) />
             <p class="window" aria-live="polite">
-                <span class="visually-hidden">{move || rift.t("showing")}</span>
+                <span class="visually-hidden">{move || rift.t(Key::Showing)}</span>
                 {move || announced.get()}
             </p>
-            <div class="controls" role="toolbar" aria-label=move || rift.t("toolbar")>
-                <button type="button" class="zoom-out" aria-label=move || rift.t("zoom_out") title=move || rift.t("zoom_out_title") on:click=move |_| rift.step(Step::Zoom(1.0 / STEP_FACTOR))>"−"</button>
-                <button type="button" class="zoom-in" aria-label=move || rift.t("zoom_in") title=move || rift.t("zoom_in_title") on:click=move |_| rift.step(Step::Zoom(STEP_FACTOR))>"+"</button>
-                <button type="button" class="zoom-all" title=move || rift.t("whole_range_title") on:click=move |_| rift.step(Step::All)>"1948–1962"</button>
+            <div class="controls" role="toolbar" aria-label=move || rift.t(Key::Toolbar)>
+                <button type="button" class="zoom-out" aria-label=move || rift.t(Key::ZoomOut) title=move || rift.t(Key::ZoomOutTitle) on:click=move |_| rift.step(Step::Zoom(1.0 / STEP_FACTOR))>"−"</button>
+                <button type="button" class="zoom-in" aria-label=move || rift.t(Key::ZoomIn) title=move || rift.t(Key::ZoomInTitle) on:click=move |_| rift.step(Step::Zoom(STEP_FACTOR))>"+"</button>
+                <button type="button" class="zoom-all" title=move || rift.t(Key::WholeRangeTitle) on:click=move |_| rift.step(Step::All)>"1948–1962"</button>
                 <button
                     type="button"
                     class="text-size"
                     aria-pressed=move || large.get().to_string()
-                    title=move || rift.t("large_text_title")
+                    title=move || rift.t(Key::LargeTextTitle)
                     on:click=move |_| large.update(|l| *l = !*l)
                 >
-                    {move || rift.t("large_text")}
+                    {move || rift.t(Key::LargeText)}
                 </button>
-                <button type="button" class="copy-link" on:click=move |_| copy(page_link())>{move || rift.t("copy_link")}</button>
-                <button type="button" class="print" on:click=print>{move || rift.t("print")}</button>
+                <button type="button" class="copy-link" on:click=move |_| copy(page_link())>{move || rift.t(Key::CopyLink)}</button>
+                <button type="button" class="print" on:click=print>{move || rift.t(Key::Print)}</button>
                 {(rift.mode == Mode::Page).then(|| view! {
-                    <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{move || rift.t("embed")}</button>
+                    <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{move || rift.t(Key::Embed)}</button>
                 })}
                 <span class="copy-status" role="status">{move || copy_status.get()}</span>
             </div>
@@ -75,14 +76,14 @@ fn Title(
         view! {
             <h1 class="title">
                 "Rift"
-                <span class="subtitle">{move || rift.t("subtitle")}</span>
+                <span class="subtitle">{move || rift.t(Key::Subtitle)}</span>
             </h1>
         }
         .into_any()
     } else {
         view! {
             <p class="title small">
-                <a href=page_link target="_blank" rel="noopener" title=move || rift.t("open_full")>"Rift"</a>
+                <a href=page_link target="_blank" rel="noopener" title=move || rift.t(Key::OpenFull)>"Rift"</a>
             </p>
         }
         .into_any()

@@ -3,6 +3,7 @@
 //! note, short after that).
 
 use crate::dataset::{fold_space, Source, Timeline};
+use crate::i18n::Key;
 use crate::i18n::{t, tf, Lang};
 use crate::search::Query;
 use std::collections::HashSet;
@@ -55,22 +56,22 @@ pub fn notes(t: &Timeline, entries: &[usize], lang: Lang) -> Notes {
 pub fn scope(data: &Timeline, window: String, q: &Query, lang: Lang) -> Vec<String> {
     let mut scope = vec![window];
     if q.searching() {
-        scope.push(tf(lang, "print_matching", &[("q", q.text.trim())]));
+        scope.push(tf(lang, Key::PrintMatching, &[("q", q.text.trim())]));
     }
     if let Some(a) = &q.actor {
         let actor = data.data.actors.iter().find(|x| &x.name == a);
         let name = actor.map_or(a.as_str(), |x| x.name_in(lang));
-        scope.push(tf(lang, "print_involving", &[("actor", name)]));
+        scope.push(tf(lang, Key::PrintInvolving, &[("actor", name)]));
     }
     if let Some(s) = q.source.as_ref().and_then(|s| data.source(s)) {
         scope.push(tf(
             lang,
-            "print_cited_from",
+            Key::PrintCitedFrom,
             &[("source", s.short_in(lang))],
         ));
     }
     if q.disputed {
-        scope.push(t(lang, "print_disputed").to_string());
+        scope.push(t(lang, Key::PrintDisputed).to_string());
     }
     scope
 }

@@ -2,6 +2,7 @@
 //! "summer 1961", "1957?", "17–31 October 1961".
 
 use crate::date::{ymd, Day, Point, Precision, When};
+use crate::i18n::Key;
 use crate::i18n::{calendar, Lang};
 
 fn bare(lang: Lang, p: &Point, with_year: bool, with_month: bool) -> String {
@@ -153,28 +154,28 @@ pub fn reference(title: &str, date: &str, sources: &[String], url: &str) -> Stri
 pub fn accessible_name(title: &str, date: &str, disputed: bool, lang: Lang) -> String {
     let mut name = format!("{title}, {date}");
     if disputed {
-        name.push_str(crate::i18n::t(lang, "disagree_suffix"));
+        name.push_str(crate::i18n::t(lang, Key::DisagreeSuffix));
     }
     name
 }
 
-/// The interface-string key that says how precisely an event is dated
-/// ("precision_day", "precision_approx", ...).
-pub fn precision_key(when: &When) -> &'static str {
+/// The interface string that says how precisely an event is dated
+/// (`Key::PrecisionDay`, `Key::PrecisionApprox`, ...).
+pub fn precision_key(when: &When) -> Key {
     match (when.approximate(), when.uncertain()) {
-        (true, true) => return "precision_approx_uncertain",
-        (true, false) => return "precision_approx",
-        (false, true) => return "precision_uncertain",
+        (true, true) => return Key::PrecisionApproxUncertain,
+        (true, false) => return Key::PrecisionApprox,
+        (false, true) => return Key::PrecisionUncertain,
         _ => {}
     }
     if when.is_range() {
-        return "precision_range";
+        return Key::PrecisionRange;
     }
     match when.precision() {
-        Precision::Day => "precision_day",
-        Precision::Month => "precision_month",
-        Precision::Season => "precision_season",
-        Precision::Year => "precision_year",
+        Precision::Day => Key::PrecisionDay,
+        Precision::Month => Key::PrecisionMonth,
+        Precision::Season => Key::PrecisionSeason,
+        Precision::Year => Key::PrecisionYear,
     }
 }
 
@@ -304,20 +305,17 @@ mod tests {
     #[test]
     fn precision_keys_put_doubt_before_extent() {
         let key = |s: &str| precision_key(&When::parse(s).unwrap());
-        assert_eq!(key("1961-06-04"), "precision_day");
-        assert_eq!(key("1961-06"), "precision_month");
-        assert_eq!(key("1961-22"), "precision_season");
-        assert_eq!(key("1957"), "precision_year");
-        assert_eq!(key("1961-10-17/1961-10-31"), "precision_range");
-        assert_eq!(key("1960-06~"), "precision_approx");
-        assert_eq!(key("1957?"), "precision_uncertain");
-        assert_eq!(key("1957%"), "precision_approx_uncertain");
-        for k in [
-            "precision_day",
-            "precision_approx_uncertain",
-            "precision_range",
-        ] {
-            assert_ne!(crate::i18n::t(Lang::En, k), k, "{k} has a text");
-        }
+        assert_eq!(key("1961-06-04"), Key::PrecisionDay);
+        assert_eq!(key("1961-06"), Key::PrecisionMonth);
+        assert_eq!(key("1961-22"), Key::PrecisionSeason);
+        assert_eq!(key("1957"), Key::PrecisionYear);
+        assert_eq!(key("1961-10-17/1961-10-31"), Key::PrecisionRange);
+        assert_eq!(key("1960-06~"), Key::PrecisionApprox);
+        assert_eq!(key("1957?"), Key::PrecisionUncertain);
+        assert_eq!(key("1957%"), Key::PrecisionApproxUncertain);
+        assert_eq!(
+            crate::i18n::t(Lang::En, precision_key(&When::parse("1957%").unwrap())),
+            crate::i18n::t(Lang::En, Key::PrecisionApproxUncertain)
+        );
     }
 }

@@ -5,6 +5,7 @@
 use crate::dataset::Timeline;
 use crate::date::{iso, Day, PartialDate, Precision};
 use crate::format;
+use crate::i18n::Key;
 use crate::viewport::{Bounds, Viewport};
 
 pub use crate::i18n::Lang;
@@ -71,7 +72,7 @@ impl std::fmt::Display for Span {
         if self.amount.fract() == 0.0 {
             write!(f, "{}{}", self.amount as i64, self.unit)
         } else {
-            write!(f, "{:.1}{}", self.amount, self.unit)
+            write!(f, "{}{}", crate::css::fixed(self.amount, 1), self.unit)
         }
     }
 }
@@ -81,8 +82,8 @@ impl std::fmt::Display for Span {
 pub struct Problem {
     pub key: String,
     pub value: String,
-    /// Why, as the key of an interface string (`reason_date`, …).
-    pub reason: &'static str,
+    /// Why, as an interface string (`Key::ReasonDate`, …).
+    pub reason: Key,
 }
 
 /// Something in a link that could not be applied, for the notice.
@@ -120,12 +121,12 @@ impl Notice {
         match self {
             Notice::Problem(p) if p.key.is_empty() => tf(
                 lang,
-                "notice_problem_bare",
+                Key::NoticeProblemBare,
                 &[("value", &p.value), ("reason", t(lang, p.reason))],
             ),
             Notice::Problem(p) => tf(
                 lang,
-                "notice_problem",
+                Key::NoticeProblem,
                 &[
                     ("key", &p.key),
                     ("value", &p.value),
@@ -133,33 +134,33 @@ impl Notice {
                 ],
             ),
             Notice::NoEvent { id, showing } => {
-                let mut s = tf(lang, "notice_no_event", &[("id", id)]);
+                let mut s = tf(lang, Key::NoticeNoEvent, &[("id", id)]);
                 if let Some((a, b)) = showing.as_deref().and_then(|w| w.split_once('/')) {
                     let (a, b) = (a.parse().unwrap_or(0), b.parse().unwrap_or(0));
                     s.push_str(&tf(
                         lang,
-                        "notice_showing",
+                        Key::NoticeShowing,
                         &[("window", &format::window(a, b, lang))],
                     ));
                 }
                 s
             }
-            Notice::NoLane(id) => tf(lang, "notice_no_lane", &[("id", id)]),
-            Notice::NoKnownLane => t(lang, "notice_no_known_lane").to_string(),
-            Notice::LaneAdded(label) => tf(lang, "notice_lane_added", &[("lane", label)]),
+            Notice::NoLane(id) => tf(lang, Key::NoticeNoLane, &[("id", id)]),
+            Notice::NoKnownLane => t(lang, Key::NoticeNoKnownLane).to_string(),
+            Notice::LaneAdded(label) => tf(lang, Key::NoticeLaneAdded, &[("lane", label)]),
             Notice::Outside { date, range } => tf(
                 lang,
-                "notice_outside",
+                Key::NoticeOutside,
                 &[
                     ("date", date),
                     ("window", &format::window(range.0, range.1, lang)),
                 ],
             ),
             Notice::NotNear { id, date } => {
-                tf(lang, "notice_not_near", &[("id", id), ("date", date)])
+                tf(lang, Key::NoticeNotNear, &[("id", id), ("date", date)])
             }
-            Notice::NoActor(a) => tf(lang, "notice_no_actor", &[("actor", a)]),
-            Notice::NoSource(s) => tf(lang, "notice_no_source", &[("source", s)]),
+            Notice::NoActor(a) => tf(lang, Key::NoticeNoActor, &[("actor", a)]),
+            Notice::NoSource(s) => tf(lang, Key::NoticeNoSource, &[("source", s)]),
         }
     }
 }
@@ -228,7 +229,7 @@ impl Fragment {
         pairs: impl IntoIterator<Item = (K, V)>,
     ) -> Fragment {
         let mut f = Fragment::default();
-        let mut bad = |key: &str, value: &str, reason: &'static str| {
+        let mut bad = |key: &str, value: &str, reason: Key| {
             f.problems.push(Problem {
                 key: key.to_string(),
                 value: value.to_string(),
@@ -249,19 +250,19 @@ impl Fragment {
             match key {
                 "" => match PartialDate::parse(value) {
                     Some(d) => date = Some(d),
-                    None => bad("", value, "reason_bare"),
+                    None => bad("", value, Key::ReasonBare),
                 },
                 "date" => match PartialDate::parse(value) {
                     Some(d) => date = Some(d),
-                    None => bad("date", value, "reason_date"),
+                    None => bad("date", value, Key::ReasonDate),
                 },
                 "span" => match Span::parse(value) {
                     Some(s) => span = Some(s),
-                    None => bad("span", value, "reason_span"),
+                    None => bad("span", value, Key::ReasonSpan),
                 },
                 "event" => {
                     if value.is_empty() {
-                        bad("event", value, "reason_empty");
+                        bad("event", value, Key::ReasonEmpty);
                     } else {
                         event = Some(value.to_string())
                     }
@@ -274,36 +275,36 @@ impl Fragment {
                         .map(str::to_string)
                         .collect();
                     if list.is_empty() {
-                        bad("lanes", value, "reason_lanes");
+                        bad("lanes", value, Key::ReasonLanes);
                     } else {
                         lanes = Some(list)
                     }
                 }
                 "lang" => match Lang::parse(value) {
                     Some(l) => lang = Some(l),
-                    None => bad("lang", value, "reason_lang"),
+                    None => bad("lang", value, Key::ReasonLang),
                 },
                 "bench" => match value.parse::<usize>() {
                     Ok(n) if (1..=MAX_BENCH).contains(&n) => bench = Some(n),
-                    _ => bad("bench", value, "reason_bench"),
+                    _ => bad("bench", value, Key::ReasonBench),
                 },
                 "q" => {
                     if value.chars().count() > MAX_QUERY {
-                        bad("q", value, "reason_long");
+                        bad("q", value, Key::ReasonLong);
                     } else {
                         query.text = value.to_string();
                     }
                 }
                 "actor" => {
                     if value.is_empty() {
-                        bad("actor", value, "reason_empty");
+                        bad("actor", value, Key::ReasonEmpty);
                     } else {
                         query.actor = Some(value.to_string());
                     }
                 }
                 "source" => {
                     if value.is_empty() {
-                        bad("source", value, "reason_empty");
+                        bad("source", value, Key::ReasonEmpty);
                     } else {
                         query.source = Some(value.to_string());
                     }
@@ -311,19 +312,19 @@ impl Fragment {
                 "disputed" => match value {
                     "1" | "true" | "yes" => query.disputed = true,
                     "0" | "false" | "no" => query.disputed = false,
-                    _ => bad("disputed", value, "reason_disputed"),
+                    _ => bad("disputed", value, Key::ReasonDisputed),
                 },
                 "text" => match value {
                     "large" => large = true,
                     "normal" => large = false,
-                    _ => bad("text", value, "reason_text"),
+                    _ => bad("text", value, Key::ReasonText),
                 },
                 "view" => match value {
                     "list" => list = true,
                     "timeline" => list = false,
-                    _ => bad("view", value, "reason_view"),
+                    _ => bad("view", value, Key::ReasonView),
                 },
-                _ => bad(key, value, "reason_key"),
+                _ => bad(key, value, Key::ReasonKey),
             }
         }
         f.query = query;

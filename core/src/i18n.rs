@@ -1,9 +1,6 @@
 //! Interface languages: one file of strings per language (i18n/*.json at
 //! the repository root, embedded), and the calendar words dates need.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 /// Interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -47,44 +44,61 @@ impl Lang {
     pub fn from_tag(tag: &str) -> Option<Lang> {
         Lang::parse(&tag.split(['-', '_']).next()?.to_ascii_lowercase())
     }
+}
 
-    fn file(self) -> &'static str {
-        match self {
-            Lang::En => include_str!("../../i18n/en.json"),
-            Lang::Sq => include_str!("../../i18n/sq.json"),
-            Lang::Ru => include_str!("../../i18n/ru.json"),
+include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
+
+impl Key {
+    /// The key's name in the string files ("copy_failed").
+    pub fn name(self) -> &'static str {
+        NAMES[self as usize]
+    }
+}
+
+/// The interface string `key` in `lang`. Every key exists in every
+/// language: the build checks it.
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    let table = match lang {
+        Lang::En => &EN_STRINGS,
+        Lang::Sq => &SQ_STRINGS,
+        Lang::Ru => &RU_STRINGS,
+    };
+    table[key as usize]
+}
+
+/// [`t`] with `{name}` placeholders filled in, in one pass over the
+/// template: a value is never read again, so one that contains `{reason}`
+/// stays as it is. Unknown placeholders and stray braces are kept.
+pub fn tf(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
+    fill(t(lang, key), args)
+}
+
+/// Fills `{name}` placeholders of `template` in one pass.
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
         }
     }
-}
-
-fn table(lang: Lang) -> &'static HashMap<String, String> {
-    static TABLES: OnceLock<[HashMap<String, String>; 3]> = OnceLock::new();
-    let tables = TABLES
-        .get_or_init(|| Lang::ALL.map(|l| serde_json::from_str(l.file()).unwrap_or_default()));
-    &tables[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
-}
-
-/// The interface string `key` in `lang` (English where a translation is
-/// missing, the key itself where even that is).
-pub fn t(lang: Lang, key: &str) -> &'static str {
-    table(lang)
-        .get(key)
-        .or_else(|| table(Lang::En).get(key))
-        .map(String::as_str)
-        .unwrap_or_else(|| {
-            // Interned so the signature can stay 'static; only reached for a
-            // key no file has, which the tests rule out.
-            Box::leak(key.to_string().into_boxed_str())
-        })
-}
-
-/// [`t`] with `{name}` placeholders filled in.
-pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let mut s = t(lang, key).to_string();
-    for (name, value) in args {
-        s = s.replace(&format!("{{{name}}}"), value);
-    }
-    s
+    out.push_str(rest);
+    out
 }
 
 /// Calendar words of a language.
@@ -200,28 +214,61 @@ mod tests {
     }
 
     #[test]
-    fn every_key_exists_in_every_language_with_the_same_placeholders() {
-        let en = table(Lang::En);
-        assert!(en.len() > 50, "the English file parses");
-        for lang in [Lang::Sq, Lang::Ru] {
-            let other = table(lang);
-            let missing: Vec<&String> = en.keys().filter(|k| !other.contains_key(*k)).collect();
-            let extra: Vec<&String> = other.keys().filter(|k| !en.contains_key(*k)).collect();
-            assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
-            assert!(extra.is_empty(), "{lang:?} has unknown keys {extra:?}");
-            for (k, v) in en {
-                assert_eq!(placeholders(v), placeholders(&other[k]), "{lang:?} {k}");
-                assert!(!other[k].trim().is_empty(), "{lang:?} {k} is empty");
+    fn every_key_has_a_text_in_every_language_with_the_same_placeholders() {
+        assert!(KEYS.len() > 50, "the English file has its strings");
+        for key in KEYS {
+            let en = t(Lang::En, key);
+            for lang in [Lang::Sq, Lang::Ru] {
+                let other = t(lang, key);
+                assert!(!other.trim().is_empty(), "{lang:?} {}", key.name());
+                assert_eq!(
+                    placeholders(en),
+                    placeholders(other),
+                    "{lang:?} {}",
+                    key.name()
+                );
             }
         }
+        assert_eq!(Key::CopyFailed.name(), "copy_failed");
     }
 
     #[test]
-    fn lookups_fill_placeholders_and_fall_back() {
-        assert_eq!(tf(Lang::En, "nth_of", &[("i", "2"), ("n", "7")]), "2 of 7");
-        assert_eq!(tf(Lang::Ru, "nth_of", &[("i", "2"), ("n", "7")]), "2 из 7");
-        assert_eq!(t(Lang::Sq, "close"), "Mbyll");
-        assert_eq!(t(Lang::Sq, "no-such-key"), "no-such-key");
+    fn lookups_fill_placeholders() {
+        assert_eq!(
+            tf(Lang::En, Key::NthOf, &[("i", "2"), ("n", "7")]),
+            "2 of 7"
+        );
+        assert_eq!(
+            tf(Lang::Ru, Key::NthOf, &[("i", "2"), ("n", "7")]),
+            "2 из 7"
+        );
+        assert_eq!(t(Lang::Sq, Key::Close), "Mbyll");
+    }
+
+    #[test]
+    fn a_value_is_never_read_as_a_placeholder() {
+        // One pass over the template: a value that looks like a placeholder
+        // stays as typed, whatever the order of the arguments.
+        let s = tf(
+            Lang::En,
+            Key::NoticeProblem,
+            &[("key", "q"), ("value", "{reason}"), ("reason", "is bad")],
+        );
+        assert_eq!(s, "q '{reason}' is bad; ignored");
+        let s = tf(
+            Lang::En,
+            Key::NoticeProblem,
+            &[
+                ("reason", "is {key}"),
+                ("key", "{value}"),
+                ("value", "{{x}}"),
+            ],
+        );
+        assert_eq!(s, "{value} '{{x}}' is {key}; ignored");
+        // Unknown placeholders and stray braces are kept.
+        assert_eq!(tf(Lang::En, Key::NthOf, &[("i", "1")]), "1 of {n}");
+        assert_eq!(fill("no-such-{key", &[("key", "x")]), "no-such-{key");
+        assert_eq!(fill("{a}}{b", &[("a", "1"), ("b", "2")]), "1}{b");
     }
 
     #[test]

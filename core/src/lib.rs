@@ -3,6 +3,7 @@
 //! (the `rift` crate) only holds signals of these values.
 
 pub mod chronology;
+pub mod css;
 pub mod dataset;
 pub mod date;
 pub mod embed;

@@ -1,6 +1,7 @@
 //! The overview strip under the lanes: each lane's density of events over
 //! the whole range, drawn as one SVG path per lane.
 
+use crate::css::fixed;
 use crate::dataset::Timeline;
 use crate::viewport::Viewport;
 
@@ -25,7 +26,8 @@ pub fn density_paths(t: &Timeline, full: &Viewport) -> Vec<String> {
             let mut d = String::new();
             for (i, &n) in c.iter().enumerate().filter(|(_, n)| **n > 0) {
                 let h = ((n as f64 / max).sqrt() * band * 0.9).max(3.0);
-                d.push_str(&format!("M{i} {base:.2}v-{h:.2}h1v{h:.2}z"));
+                let (base, h) = (fixed(base, 2), fixed(h, 2));
+                d.push_str(&format!("M{i} {base}v-{h}h1v{h}z"));
             }
             d
         })

@@ -3,6 +3,7 @@
 //! keep (an actor, a source, disputed only).
 
 use crate::dataset::Timeline;
+use crate::i18n::Key;
 
 /// What the reader asked for.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -249,14 +250,14 @@ pub fn step(
 pub fn count_text(hits: usize, position: Option<usize>, lang: crate::i18n::Lang) -> String {
     use crate::i18n::{t, tf};
     match (hits, position) {
-        (0, _) => t(lang, "no_events").to_string(),
-        (1, _) => t(lang, "one_event").to_string(),
+        (0, _) => t(lang, Key::NoEvents).to_string(),
+        (1, _) => t(lang, Key::OneEvent).to_string(),
         (n, Some(p)) => tf(
             lang,
-            "nth_of",
+            Key::NthOf,
             &[("i", &(p + 1).to_string()), ("n", &n.to_string())],
         ),
-        (n, None) => tf(lang, "n_events", &[("n", &n.to_string())]),
+        (n, None) => tf(lang, Key::NEvents, &[("n", &n.to_string())]),
     }
 }
 
