@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, the native tests of the pure core and
-# of the dataset against its sources, then the end-to-end tests of the release
-# build in Chromium.
+# of the dataset against its sources, the in-browser tests of the view
+# (wasm-bindgen-test in headless Chromium), then the end-to-end tests of the
+# release build in Chromium.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$ROOT/scripts/setup.sh"
@@ -15,9 +16,16 @@ cargo fmt --all -- --check
 step "cargo clippy (host and wasm32)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy --package rift --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy --package rift --target wasm32-unknown-unknown --tests --locked -- -D warnings
 
 step "native tests (core, dataset and quotes)"
 cargo test --workspace --locked
+
+step "in-browser tests (wasm-bindgen-test, headless Chromium)"
+# The runner (.cargo/config.toml) drives Chromium through Debian's
+# chromedriver, with the options in webdriver.json.
+CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
+  cargo test --package rift --target wasm32-unknown-unknown --test browser --locked
 
 step "release build"
 trunk build --release --locked

@@ -36,6 +36,11 @@ fn the_valid_fixture_passes_both_checks() {
 
 /// Loads base.toml with one textual change; returns the error text.
 fn broken(find: &str, replace: &str) -> String {
+    broken_at(find, replace).1
+}
+
+/// Like [`broken`], also returning the path of the broken copy it loaded.
+fn broken_at(find: &str, replace: &str) -> (PathBuf, String) {
     let base = std::fs::read_to_string(fixture("base.toml")).unwrap();
     assert!(base.contains(find), "fixture edit not applicable: {find}");
     let text = base.replacen(find, replace, 1);
@@ -45,7 +50,7 @@ fn broken(find: &str, replace: &str) -> String {
     std::fs::write(&path, text).unwrap();
     let out = xtask::load(&path);
     let _ = std::fs::remove_file(&path);
-    out.expect_err("the broken fixture must not validate")
+    (path, out.expect_err("the broken fixture must not validate"))
 }
 
 fn assert_names(err: &str, id: &str, field: &str, what: &str) {
@@ -157,7 +162,22 @@ fn a_quote_not_in_its_source_fails_the_check() {
 
 #[test]
 fn malformed_toml_names_the_file() {
-    let err = broken("title = \"Another event\"", "title = \"Another event");
-    assert!(err.contains("base") || err.contains(".toml"), "{err}");
-    assert!(err.contains("toml"), "{err}");
+    // An unterminated string on one line of the file: the error must say
+    // which file, which line and column, and what is wrong there. (The temp
+    // path itself ends in ".toml", so "toml" alone would prove nothing.)
+    let find = "title = \"Another event\"";
+    let base = std::fs::read_to_string(fixture("base.toml")).unwrap();
+    let line = base[..base.find(find).unwrap()].lines().count() + 1;
+    let (path, err) = broken_at(find, "title = \"Another event");
+    assert!(
+        err.starts_with(&format!("{}: ", path.display())),
+        "expected the file {} first in:\n{err}",
+        path.display()
+    );
+    let at = format!("TOML parse error at line {line}, column ");
+    assert!(err.contains(&at), "expected {at:?} in:\n{err}");
+    assert!(
+        err.contains("invalid basic string"),
+        "expected the parser's reason in:\n{err}"
+    );
 }
