@@ -7,6 +7,30 @@
 // data-date, data-span, data-event, data-lanes and data-lang mean what the
 // deep-link keys mean; data-theme ("light" or "dark") and data-height
 // (pixels, default 560) set the look.
+//
+// Each element gets its height at once, before the module loads, so the
+// host's article does not jump when the timeline arrives. (A host can
+// reserve it even earlier, in its own CSS:
+// `[data-rift-timeline] { display: block; min-height: 562px }`.)
+
+// data-height as rift-core's embed::height reads it: pixels, with or
+// without "px", from 240 to 4000; anything else gives 560.
+function heightOf(el) {
+  const raw = (el.getAttribute('data-height') ?? '').trim().replace(/px$/, '').trim();
+  const h = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : NaN;
+  return Number.isFinite(h) && h >= 240 && h <= 4000 ? h : 560;
+}
+
+function reserve() {
+  for (const el of document.querySelectorAll('[data-rift-timeline]')) {
+    if (el.shadowRoot) continue;
+    el.style.setProperty('display', 'block');
+    // The timeline's box has a 1 px border around data-height.
+    el.style.setProperty('min-height', `${heightOf(el) + 2}px`);
+  }
+}
+reserve();
+
 const here = new URL('./', import.meta.url);
 const { default: init, mount_element } = await import(new URL('rift.js', here).href);
 await init({ module_or_path: new URL('rift_bg.wasm', here) });

@@ -93,6 +93,19 @@ pub fn mount_element(host: web_sys::HtmlElement, css: &str, site: &str) -> Resul
         host: Some(host),
         theme: attrs.theme,
     };
-    leptos::mount::mount_to(container, move || view! { <App options=options /> }).forget();
+    // Mounted once the stylesheet is in (or has failed): a first frame
+    // without it would be measured and drawn unstyled, and then jump.
+    let mount = std::cell::Cell::new(Some(move || {
+        leptos::mount::mount_to(container, move || view! { <App options=options /> }).forget();
+    }));
+    let once = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if let Some(mount) = mount.take() {
+            mount();
+        }
+    });
+    for event in ["load", "error"] {
+        let _ = link.add_event_listener_with_callback(event, once.as_ref().unchecked_ref());
+    }
+    once.forget();
     Ok(())
 }

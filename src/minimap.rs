@@ -23,7 +23,12 @@ pub fn Minimap() -> impl IntoView {
     let paths = overview::density_paths(&rift.data(), &full);
 
     // Year labels thin out with the width, as the axis does.
+    // None until the area is measured: labels for a guessed width would
+    // move once it is.
     let years = Memo::new(move |_| {
+        if !rift.measured() {
+            return Vec::new();
+        }
         let width = (rift.width() - 32.0).max(100.0);
         ticks::ticks(&full, width, 6.5, rift.lang())
             .into_iter()

@@ -185,6 +185,12 @@ impl Rift {
         self.size.0.get()
     }
 
+    /// Whether the drawing area has been measured (tracked). Until then
+    /// nothing is drawn in it, so nothing moves once it is.
+    pub fn measured(&self) -> bool {
+        self.size.0.get() > 0.0 && self.size.1.get() > 0.0
+    }
+
     /// The interface language (tracked).
     pub fn lang(&self) -> Lang {
         self.prefs.lang.get()

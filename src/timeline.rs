@@ -161,9 +161,13 @@ pub fn TimelineArea() -> impl IntoView {
         >
             <Axis style=style />
             <div class="lanes">
-                <For each=move || rift.lanes.get() key=|l| *l let:lane>
-                    <LaneRow lane=lane style=style />
-                </For>
+                // Drawn once the area is measured, so the lanes appear at
+                // their final height rather than growing into it.
+                <Show when=move || rift.measured()>
+                    <For each=move || rift.lanes.get() key=|l| *l let:lane>
+                        <LaneRow lane=lane style=style />
+                    </For>
+                </Show>
             </div>
         </div>
     }

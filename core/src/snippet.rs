@@ -47,7 +47,14 @@ pub fn script(
     if let Some(lanes) = lanes {
         el.push_str(&format!(" data-lanes=\"{}\"", attr(&lanes.join(","))));
     }
-    el.push_str("></div>\n");
+    // The element has its height before any script runs (embed.js sets
+    // it too, but a host page may paint before its modules run), so the
+    // page does not jump when the timeline arrives: data-height's default
+    // plus the box's 1 px border.
+    el.push_str(&format!(
+        " style=\"display:block;min-height:{}px\"></div>\n",
+        crate::embed::DEFAULT_HEIGHT as u32 + 2
+    ));
     el.push_str(&format!(
         "<script type=\"module\" src=\"{}\"></script>",
         attr(&format!("{site}embed.js"))
@@ -118,7 +125,7 @@ mod tests {
         );
         assert_eq!(
             s,
-            "<div data-rift-timeline data-date=\"1961-06-04\" data-span=\"3m\" data-lanes=\"soviet-yugoslav\"></div>\n<script type=\"module\" src=\"https://example.org/r/embed.js\"></script>"
+            "<div data-rift-timeline data-date=\"1961-06-04\" data-span=\"3m\" data-lanes=\"soviet-yugoslav\" style=\"display:block;min-height:562px\"></div>\n<script type=\"module\" src=\"https://example.org/r/embed.js\"></script>"
         );
     }
 
