@@ -96,14 +96,25 @@ pub fn target_within(e: &web_sys::Event, selector: &str) -> bool {
         .is_some()
 }
 
+/// The selector of event `id`'s marker.
+pub fn event_selector(id: &str) -> String {
+    format!("button[data-event-id=\"{}\"]", id.replace(['"', '\\'], ""))
+}
+
+/// The first element inside `root` that matches `selector`, as a `T`.
+pub fn find<T: JsCast>(root: &web_sys::Element, selector: &str) -> Option<T> {
+    root.query_selector(selector)
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
+}
+
 /// Moves focus to the marker of event `id` inside `root`, when it is on
 /// screen.
 pub fn focus_event(root: Option<web_sys::Element>, id: &str) {
     let Some(root) = root else { return };
-    let selector = format!("button[data-event-id=\"{}\"]", id.replace(['"', '\\'], ""));
-    if let Ok(Some(el)) = root.query_selector(&selector) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
+    if let Some(el) = find::<web_sys::HtmlElement>(&root, &event_selector(id)) {
+        let _ = el.focus();
     }
 }

@@ -89,6 +89,7 @@ fn start(
     f: &Fragment,
     site: String,
     area: NodeRef<html::Div>,
+    host: Option<&web_sys::HtmlElement>,
 ) -> (Rift, Vec<fragment::Notice>) {
     let bounds = t
         .extent()
@@ -110,6 +111,7 @@ fn start(
         bounds,
         motion: Motion::new(first.view, use_prefers_reduced_motion()),
         size: (size.width, size.height),
+        compact: crate::compact::use_compact(mode, host),
         selected: first.selected,
         lanes: first.lanes,
         prefs: Prefs {
@@ -136,7 +138,7 @@ fn Instance(
         theme,
     } = options;
     let (root, area) = (NodeRef::<html::Div>::new(), NodeRef::<html::Div>::new());
-    let (rift, first_notices) = start(timeline, mode, &fragment, site, area);
+    let (rift, first_notices) = start(timeline, mode, &fragment, site, area, host.as_ref());
     provide_context(rift);
     let notices = RwSignal::new(first_notices);
     // The deep link of the current state, without `#`.
@@ -199,6 +201,8 @@ fn Instance(
         <div
             class=class
             class:large=move || rift.prefs.large.get()
+            class:compact=move || rift.compact.get()
+            class:querying=move || rift.search.query.with(|q| q.searching() || q.filters())
             node_ref=root
             data-rift-timeline=(mode != Mode::Element).then_some("")
             aria-busy=move || rift.motion.goal.with(Option::is_some).to_string()
@@ -210,12 +214,15 @@ fn Instance(
             on:keydown=move |e| on_key(rift, e)
         >
             <Toolbar link=link embed_open=embed_open printing=printing />
-            <div class="explore">
-                <SearchBar />
-                <Filters />
-                <LanguageMenu />
-                <ViewSwitch />
-            </div>
+            // On a compact screen these are in the toolbar and its menu.
+            {move || (!rift.compact.get()).then(|| view! {
+                <div class="explore">
+                    <SearchBar />
+                    <Filters />
+                    <LanguageMenu />
+                    <ViewSwitch />
+                </div>
+            })}
             <Notices notices=notices />
             <div class="stage" node_ref=area>
                 <Show

@@ -10,6 +10,7 @@
 //!   `[data-rift-timeline]` element of a host page.
 
 pub mod address;
+pub mod compact;
 pub mod contract;
 pub mod dom;
 pub mod embed_dialog;
@@ -18,6 +19,7 @@ pub mod instance;
 pub mod lane;
 pub mod language;
 pub mod list;
+pub mod menu;
 pub mod minimap;
 pub mod notices;
 pub mod popover;

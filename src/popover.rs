@@ -42,6 +42,7 @@ pub fn Popover(
             close();
         }
     };
+    keep_above_sheet(rift, root);
     let body = move || {
         let i = rift.selected.get()?;
         // A new language redraws the card.
@@ -49,6 +50,53 @@ pub fn Popover(
         Some(view! { <Card idx=i dialog=dialog close=Callback::new(move |_| close()) /> })
     };
     view! { <div class="popover-host" on:keydown=on_keydown>{body}</div> }
+}
+
+/// On a compact screen the popover is a bottom sheet over the lower part
+/// of the instance: the lanes get room to scroll under it, and scroll so
+/// that the selected event sits in the upper part of what stays in view.
+/// Runs when the selection changes and once a move towards it has ended.
+fn keep_above_sheet(rift: Rift, root: NodeRef<html::Div>) {
+    Effect::new(move |_| {
+        let selected = rift.selected.get();
+        let (compact, measured) = (rift.compact.get(), rift.measured());
+        let moving = rift.motion.goal.with(Option::is_some);
+        rift.prefs.large.track();
+        let Some(root) = root.get() else { return };
+        let Some(lanes) = dom::find::<web_sys::HtmlElement>(&root, ".lanes") else {
+            return;
+        };
+        let (Some(i), true, true, false) = (selected, compact, measured, moving) else {
+            if selected.is_none() || !compact {
+                let _ = lanes.style().remove_property("padding-bottom");
+            }
+            return;
+        };
+        let id = rift.data().data.events[i].id.clone();
+        // After the sheet and the lanes are drawn.
+        request_animation_frame(move || {
+            let Some(sheet) = dom::find::<web_sys::HtmlElement>(&root, ".popover") else {
+                return;
+            };
+            let top = sheet.get_bounding_client_rect().top();
+            let room = lanes.get_bounding_client_rect();
+            let _ = lanes.style().set_property(
+                "padding-bottom",
+                &rift_core::css::px((room.bottom() - top).max(0.0)),
+            );
+            let Some(mark) = dom::find::<web_sys::HtmlElement>(&root, &dom::event_selector(&id))
+            else {
+                return;
+            };
+            let b = mark.get_bounding_client_rect();
+            if b.top() >= room.top() && b.bottom() <= top {
+                return;
+            }
+            // A third of the way down the room left above the sheet.
+            let want = room.top() + ((top - room.top() - b.height()) / 3.0).max(0.0);
+            lanes.set_scroll_top(lanes.scroll_top() + (b.top() - want).round() as i32);
+        });
+    });
 }
 
 /// The popover of one event.

@@ -48,7 +48,10 @@ pub fn SearchBar() -> impl IntoView {
             <input
                 type="search"
                 class="search-box"
-                placeholder=move || rift.t(Key::SearchPlaceholder)
+                // A phone's search field is short: the short name fits.
+                placeholder=move || {
+                    rift.t(if rift.compact.get() { Key::SearchLabel } else { Key::SearchPlaceholder })
+                }
                 aria-label=move || rift.t(Key::SearchLabel)
                 prop:value=move || query.with(|q| q.text.clone())
                 on:input=move |e| {

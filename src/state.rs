@@ -127,6 +127,9 @@ pub struct Rift {
     pub motion: Motion,
     /// Width and height of the drawing area in pixels.
     pub size: (Signal<f64>, Signal<f64>),
+    /// Whether the instance is small (a phone, a narrow or short embed):
+    /// one toolbar row with a menu, and the popover as a bottom sheet.
+    pub compact: Signal<bool>,
     /// Index of the selected event (its popover is open).
     pub selected: RwSignal<Option<usize>>,
     /// Lane indices shown, in order.
@@ -143,6 +146,7 @@ pub struct Parts {
     pub bounds: Bounds,
     pub motion: Motion,
     pub size: (Signal<f64>, Signal<f64>),
+    pub compact: Signal<bool>,
     pub selected: Option<usize>,
     pub lanes: Vec<usize>,
     pub search: Search,
@@ -158,6 +162,7 @@ impl Rift {
             bounds: p.bounds,
             motion: p.motion,
             size: p.size,
+            compact: p.compact,
             selected: RwSignal::new(p.selected),
             lanes: RwSignal::new(p.lanes),
             search: p.search,

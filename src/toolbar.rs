@@ -1,8 +1,11 @@
 //! The toolbar: the title, the window on screen in words, and the controls
-//! (zoom, whole range, large text, copy link, print, embed).
+//! (zoom, whole range, large text, copy link, print, embed). One row of a
+//! fixed height, whatever the labels say, so the lanes under it never move;
+//! on a compact screen, the search, zoom and a menu for the rest.
 
-use crate::dom;
 use crate::state::{Mode, Rift};
+use crate::{dom, filters::Filters, language::LanguageMenu, list::ViewSwitch};
+use crate::{menu::Menu, search::SearchBar};
 use leptos::prelude::*;
 use leptos_use::signal_debounced;
 use rift_core::i18n::Key;
@@ -25,6 +28,50 @@ pub fn Toolbar(
     // Announced politely, once the window has settled.
     let label: Signal<String> = Signal::derive(move || rift.window_label());
     let announced = signal_debounced::<_, String>(label, ANNOUNCE_MS);
+    let page_link = move || rift_core::snippet::page_link(&rift.site(), &link.get());
+    let compact = rift.compact;
+    // One compact row on a small screen: the search, zoom, and a menu with
+    // the rest; the full toolbar keeps every control in view.
+    view! {
+        <header class="toolbar">
+            <Title page_link=Signal::derive(page_link) />
+            <p class="window" aria-live="polite">
+                <span class="visually-hidden">{move || rift.t(Key::Showing)}</span>
+                {move || announced.get()}
+            </p>
+            {move || compact.get().then(|| view! { <SearchBar /> })}
+            <div class="controls" role="toolbar" aria-label=move || rift.t(Key::Toolbar)>
+                <button type="button" class="zoom-out" aria-label=move || rift.t(Key::ZoomOut) title=move || rift.t(Key::ZoomOutTitle) on:click=move |_| rift.step(Step::Zoom(1.0 / STEP_FACTOR))>"−"</button>
+                <button type="button" class="zoom-in" aria-label=move || rift.t(Key::ZoomIn) title=move || rift.t(Key::ZoomInTitle) on:click=move |_| rift.step(Step::Zoom(STEP_FACTOR))>"+"</button>
+                {move || (!compact.get()).then(|| view! { <Actions link=link embed_open=embed_open printing=printing /> })}
+            </div>
+            {move || compact.get().then(|| view! {
+                <Menu>
+                    <div class="menu-row">
+                        <ViewSwitch />
+                        <LanguageMenu />
+                    </div>
+                    <Filters />
+                    <div class="menu-row menu-actions">
+                        <Actions link=link embed_open=embed_open printing=printing />
+                    </div>
+                </Menu>
+            })}
+        </header>
+    }
+}
+
+/// The whole range, large text, and sharing: copy link, print, embed.
+#[component]
+fn Actions(
+    /// The link to what is on screen (a fragment, without `#`).
+    link: Memo<String>,
+    /// Whether the Embed dialog is open.
+    embed_open: RwSignal<bool>,
+    /// Whether the chronology is being printed.
+    printing: RwSignal<bool>,
+) -> impl IntoView {
+    let rift = expect_context::<Rift>();
     let (copy, copy_status) = dom::use_copy(rift.prefs.lang);
     let page_link = move || rift_core::snippet::page_link(&rift.site(), &link.get());
     let print = move |_| {
@@ -35,33 +82,22 @@ pub fn Toolbar(
     };
     let large = rift.prefs.large;
     view! {
-        <header class="toolbar">
-            <Title page_link=Signal::derive(page_link) />
-            <p class="window" aria-live="polite">
-                <span class="visually-hidden">{move || rift.t(Key::Showing)}</span>
-                {move || announced.get()}
-            </p>
-            <div class="controls" role="toolbar" aria-label=move || rift.t(Key::Toolbar)>
-                <button type="button" class="zoom-out" aria-label=move || rift.t(Key::ZoomOut) title=move || rift.t(Key::ZoomOutTitle) on:click=move |_| rift.step(Step::Zoom(1.0 / STEP_FACTOR))>"−"</button>
-                <button type="button" class="zoom-in" aria-label=move || rift.t(Key::ZoomIn) title=move || rift.t(Key::ZoomInTitle) on:click=move |_| rift.step(Step::Zoom(STEP_FACTOR))>"+"</button>
-                <button type="button" class="zoom-all" title=move || rift.t(Key::WholeRangeTitle) on:click=move |_| rift.step(Step::All)>"1948–1962"</button>
-                <button
-                    type="button"
-                    class="text-size"
-                    aria-pressed=move || large.get().to_string()
-                    title=move || rift.t(Key::LargeTextTitle)
-                    on:click=move |_| large.update(|l| *l = !*l)
-                >
-                    {move || rift.t(Key::LargeText)}
-                </button>
-                <button type="button" class="copy-link" on:click=move |_| copy(page_link())>{move || rift.t(Key::CopyLink)}</button>
-                <button type="button" class="print" on:click=print>{move || rift.t(Key::Print)}</button>
-                {(rift.mode == Mode::Page).then(|| view! {
-                    <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{move || rift.t(Key::Embed)}</button>
-                })}
-                <span class="copy-status" role="status">{move || copy_status.get()}</span>
-            </div>
-        </header>
+        <button type="button" class="zoom-all" title=move || rift.t(Key::WholeRangeTitle) on:click=move |_| rift.step(Step::All)>"1948–1962"</button>
+        <button
+            type="button"
+            class="text-size"
+            aria-pressed=move || large.get().to_string()
+            title=move || rift.t(Key::LargeTextTitle)
+            on:click=move |_| large.update(|l| *l = !*l)
+        >
+            {move || rift.t(Key::LargeText)}
+        </button>
+        <button type="button" class="copy-link" on:click=move |_| copy(page_link())>{move || rift.t(Key::CopyLink)}</button>
+        <button type="button" class="print" on:click=print>{move || rift.t(Key::Print)}</button>
+        {(rift.mode == Mode::Page).then(|| view! {
+            <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{move || rift.t(Key::Embed)}</button>
+        })}
+        <span class="copy-status" role="status">{move || copy_status.get()}</span>
     }
 }
 

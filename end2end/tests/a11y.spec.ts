@@ -50,6 +50,17 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await violations(page)).toEqual([]);
     });
 
+    test('an open popover on a phone has no axe violations', async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await open(page, '#date=1960-11-12&span=10d&event=moscow-conference-1960');
+      await expect(page.locator('[role="dialog"]')).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.locator('.menu > summary').click();
+      await expect(page.locator('.menu-panel')).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+    });
+
     test('embed.html has no axe violations', async ({ page }) => {
       await page.goto('/exhibits/rift/embed.html#date=1960-11&span=1m');
       await expect(page.locator('[data-lane]').first()).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { open, settled } from './helpers';
+import { open, root, settled } from './helpers';
 
 /** Where the first lane starts, in page pixels. */
 async function laneTop(page: Page) {
@@ -16,6 +16,29 @@ async function recordShifts(page: Page) {
       for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) (window as any).__shift += e.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
+}
+
+/**
+ * Every visible control: at least 24 by 24 pixels (WCAG 2.2, 2.5.8), and
+ * whole on screen. Events and count markers are clipped by the drawing area
+ * and may run past its edges; they only need the size.
+ */
+async function checkTargets(page: Page) {
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('button, summary, select, input')) {
+      if (!el.checkVisibility({ visibilityProperty: true })) continue;
+      const r = el.getBoundingClientRect();
+      const name = `${el.tagName.toLowerCase()}.${el.className} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`;
+      if (r.width < 24 || r.height < 24) out.push(`${name} is ${r.width.toFixed(1)}×${r.height.toFixed(1)}`);
+      const drawn = el.matches('[data-event-id], .chip');
+      if (!drawn && (r.left < 0 || r.top < 0 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5)) {
+        out.push(`${name} is off screen at ${r.left.toFixed(0)},${r.top.toFixed(0)}–${r.right.toFixed(0)},${r.bottom.toFixed(0)}`);
+      }
+    }
+    return out;
+  });
+  expect(problems).toEqual([]);
 }
 
 test.describe('a steady frame', () => {
@@ -95,5 +118,106 @@ test.describe('a steady frame', () => {
     await expect(hosts.last().locator('[data-lane]').first()).toBeVisible();
     const after = await hosts.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
     expect(after).toEqual(before);
+  });
+});
+
+const PHONES: [number, number][] = [
+  [390, 844],
+  [320, 568],
+  [844, 390],
+  [568, 320],
+];
+
+for (const [width, height] of PHONES) {
+  test.describe(`a ${width}×${height} phone`, () => {
+    test.use({ viewport: { width, height }, hasTouch: true, isMobile: true });
+
+    test('one toolbar row, the lanes in the top quarter, every control on screen and large enough', async ({ page }) => {
+      await open(page, '#date=1960-11&span=3m');
+      expect(await laneTop(page)).toBeLessThanOrEqual(height * 0.25);
+      // One row: the search, zoom and the menu side by side.
+      const row = await page.locator('.toolbar').boundingBox();
+      expect(row!.height).toBeLessThanOrEqual(48);
+      for (const part of ['.search-box', '.zoom-in', '.menu > summary']) {
+        const b = (await page.locator(`.toolbar ${part}`).boundingBox())!;
+        expect(b.y + b.height, part).toBeLessThanOrEqual(row!.y + row!.height);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+      await checkTargets(page);
+      // The rest is in the menu, which opens by touch and stays on screen.
+      await page.locator('.menu > summary').tap();
+      await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeVisible();
+      for (const name of ['1948–1962', 'Large text', 'Copy link', 'Embed', 'List']) {
+        await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+      }
+      await expect(page.locator('select.language-select')).toBeVisible();
+      await expect(page.locator('.filters summary')).toBeVisible();
+      await checkTargets(page);
+      // A press outside closes it.
+      await page.locator('.minimap').tap();
+      await expect(page.locator('.menu-panel')).toBeHidden();
+      // A search shows its count and its steps in the same row.
+      await page.locator('.search-box').fill('Hoxha');
+      await expect(page.locator('.result-count')).not.toBeEmpty();
+      await checkTargets(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    });
+
+    test('the popover is a bottom sheet, with its event in view above it', async ({ page }) => {
+      // An event of the last lane, which the sheet would cover.
+      await open(page, '#date=1960-11-12&span=10d&event=moscow-conference-1960');
+      const sheet = page.locator('[role="dialog"][data-popover-for="moscow-conference-1960"]');
+      await expect(sheet).toBeVisible();
+      await settled(page);
+      await expect(async () => {
+        const s = (await sheet.boundingBox())!;
+        expect(Math.abs(s.y + s.height - height)).toBeLessThanOrEqual(1);
+        expect(s.width).toBe(width);
+        expect(s.y).toBeGreaterThanOrEqual(height * 0.4);
+        const axis = (await page.locator('.lanes').boundingBox())!.y;
+        const ev = (await page.locator('button[data-event-id="moscow-conference-1960"]').boundingBox())!;
+        expect(ev.y).toBeGreaterThanOrEqual(axis);
+        expect(ev.y + ev.height).toBeLessThanOrEqual(s.y);
+        expect(ev.x + ev.width).toBeGreaterThan(0);
+        expect(ev.x).toBeLessThan(width);
+      }).toPass({ timeout: 3000 });
+      // Tapping another event moves the sheet to it; that one is in view too.
+      await page.keyboard.press('Escape');
+      await expect(sheet).toHaveCount(0);
+      const first = page.locator('[data-lane] button[data-event-id]').first();
+      const id = (await first.getAttribute('data-event-id'))!;
+      await first.tap();
+      const next = page.locator(`[role="dialog"][data-popover-for="${id}"]`);
+      await expect(next).toBeVisible();
+      await expect(async () => {
+        const s = (await next.boundingBox())!;
+        const ev = (await page.locator(`button[data-event-id="${id}"]`).boundingBox())!;
+        expect(ev.y + ev.height).toBeLessThanOrEqual(s.y);
+      }).toPass({ timeout: 3000 });
+      await expect(root(page)).toHaveAttribute('data-selected', id);
+    });
+  });
+}
+
+test.describe('the phone menu by keyboard', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('opens with Enter, closes with Escape and gives focus back', async ({ page }) => {
+    await open(page, '#date=1961&span=1y');
+    const summary = page.locator('.menu > summary');
+    await expect(summary).toHaveAccessibleName('Menu');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.menu-panel')).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(page.locator('.menu-panel :focus')).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.menu-panel')).toBeHidden();
+    await expect(summary).toBeFocused();
+    // A filter set from the menu is announced on its button.
+    await page.keyboard.press('Enter');
+    await page.locator('.menu .filters summary').click();
+    await page.locator('input.filter-disputed').check();
+    await expect(summary).toHaveAccessibleName(/Menu \(on\)/);
   });
 });

@@ -1,0 +1,64 @@
+//! Whether an instance is compact: a phone, in portrait or landscape, or an
+//! embed too narrow or too short for the full toolbar. A compact instance
+//! has one toolbar row with a menu for the rest, and its popover is a bottom
+//! sheet.
+//!
+//! The page and the iframe fill the window, so they follow [`QUERY`], the
+//! media query the static skeleton of index.html and embed.html is sized
+//! with (assets/rift.css): the first frame the app draws has the
+//! skeleton's boxes. A script embed follows its own element's size.
+
+use crate::state::Mode;
+use leptos::prelude::*;
+use leptos_use::core::Size;
+use leptos_use::{
+    use_element_size_with_options, use_event_listener, UseElementSizeOptions, UseElementSizeReturn,
+};
+
+/// Narrower than this, the full toolbar does not fit in one row in every
+/// language.
+pub const WIDTH: f64 = 1000.0;
+
+/// Shorter than this (a phone held sideways), two rows of controls would
+/// leave too little room for the lanes.
+pub const HEIGHT: f64 = 500.0;
+
+/// [`WIDTH`] and [`HEIGHT`] as a media query (the same numbers as the
+/// skeleton's rule in assets/rift.css).
+pub const QUERY: &str = "(max-width: 999.98px), (max-height: 499.98px)";
+
+/// Whether a box `width` by `height` pixels is compact.
+pub fn is_compact(width: f64, height: f64) -> bool {
+    width < WIDTH || height < HEIGHT
+}
+
+/// Whether the instance is compact, known from the first render on and
+/// kept current.
+pub fn use_compact(mode: Mode, host: Option<&web_sys::HtmlElement>) -> Signal<bool> {
+    match (mode, host) {
+        (Mode::Element, Some(host)) => {
+            let r = host.get_bounding_client_rect();
+            let options = UseElementSizeOptions::default().initial_size(Size {
+                width: r.width(),
+                height: r.height(),
+            });
+            let target: web_sys::Element = host.clone().into();
+            let UseElementSizeReturn { width, height } =
+                use_element_size_with_options(target, options);
+            Signal::derive(move || is_compact(width.get(), height.get()))
+        }
+        _ => {
+            let Some(list) = window().match_media(QUERY).ok().flatten() else {
+                return Signal::derive(|| false);
+            };
+            let compact = RwSignal::new(list.matches());
+            let target: web_sys::EventTarget = list.clone().into();
+            let _ = use_event_listener(
+                target,
+                leptos::ev::Custom::<web_sys::Event>::new("change"),
+                move |_| compact.set(list.matches()),
+            );
+            compact.into()
+        }
+    }
+}

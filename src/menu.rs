@@ -1,0 +1,73 @@
+//! The menu of a compact toolbar: a native disclosure (`<details>`) holding
+//! the controls a phone has no room for. It closes with Escape (focus goes
+//! back to its button) and with a press outside it.
+
+use crate::state::Rift;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_use::{use_event_listener_with_options, UseEventListenerOptions};
+use rift_core::i18n::Key;
+use rift_core::search::Query;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn Menu(
+    /// What the menu holds.
+    children: Children,
+) -> impl IntoView {
+    let rift = expect_context::<Rift>();
+    let details = NodeRef::<html::Details>::new();
+    let summary = NodeRef::<html::Summary>::new();
+    let open = RwSignal::new(false);
+    // In the capture phase: the overview strip keeps its presses to itself.
+    let capture = UseEventListenerOptions::default().capture(true);
+    let _ = use_event_listener_with_options(
+        document(),
+        leptos::ev::pointerdown,
+        move |e: web_sys::PointerEvent| {
+            let Some(d) = details.get_untracked().filter(|_| open.get_untracked()) else {
+                return;
+            };
+            let target = e.composed_path().get(0).dyn_into::<web_sys::Node>().ok();
+            if !d.contains(target.as_ref()) {
+                d.set_open(false);
+            }
+        },
+        capture,
+    );
+    let on_keydown = move |e: leptos::ev::KeyboardEvent| {
+        if e.key() == "Escape" && open.get_untracked() {
+            e.stop_propagation();
+            if let Some(d) = details.get_untracked() {
+                d.set_open(false);
+            }
+            if let Some(s) = summary.get_untracked() {
+                let _ = s.focus();
+            }
+        }
+    };
+    // The filters live in the menu: its button says when they are on.
+    let filtering = move || rift.search.query.with(Query::filters);
+    let name = move || {
+        let menu = rift.t(Key::Menu);
+        if filtering() {
+            format!("{menu} {}", rift.t(Key::FiltersOn))
+        } else {
+            menu.to_string()
+        }
+    };
+    view! {
+        <details
+            class="menu"
+            node_ref=details
+            on:toggle=move |_| open.set(details.get_untracked().is_some_and(|d| d.open()))
+            on:keydown=on_keydown
+        >
+            <summary node_ref=summary aria-label=name title=move || rift.t(Key::Menu)>
+                <span class="menu-icon" aria-hidden="true"></span>
+                {move || filtering().then(|| view! { <span class="active-dot" aria-hidden="true">"•"</span> })}
+            </summary>
+            <div class="menu-panel">{children()}</div>
+        </details>
+    }
+}
