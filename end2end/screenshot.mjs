@@ -44,7 +44,7 @@ if (wheel) {
   await page.waitForTimeout(300);
 }
 await page.screenshot({ path: out });
-const root = page.locator('[data-rift-timeline]');
+const root = page.locator('[data-rift-timeline]').first();
 console.log(
   'view',
   await root.getAttribute('data-view-start'),
