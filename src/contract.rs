@@ -122,17 +122,30 @@ fn announce_ready(rift: Rift, root: NodeRef<html::Div>) {
 }
 
 /// Listens for `goto` messages from the parent window and hands each one
-/// to `apply`. Messages of any other shape are ignored.
+/// to `apply`. Messages from any other window (a sibling frame, the frame
+/// itself) and messages of any other shape are ignored.
 pub fn on_goto(apply: impl Fn(Fragment) + Clone + 'static) {
     let _ = use_event_listener(
         window(),
         leptos::ev::message,
         move |e: web_sys::MessageEvent| {
+            if !from_parent(&e) {
+                return;
+            }
             if let Some(f) = goto_of_message(&e.data()) {
                 apply(f);
             }
         },
     );
+}
+
+/// Whether a message was posted by this frame's parent window.
+fn from_parent(e: &web_sys::MessageEvent) -> bool {
+    let win = window();
+    let (Some(source), Ok(Some(parent))) = (e.source(), win.parent()) else {
+        return false;
+    };
+    parent != win && js_sys::Object::is(&source, &parent)
 }
 
 /// The view a posted message asks for, read through the core's parser.
