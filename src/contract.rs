@@ -7,7 +7,10 @@ use crate::dom;
 use crate::state::{Mode, Rift};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::use_event_listener;
+use leptos_use::{signal_debounced, use_event_listener};
+
+/// How long the view must keep its days before it counts as at rest.
+const REST_MS: f64 = 200.0;
 use rift_core::date::iso;
 use rift_core::embed::Field;
 use rift_core::fragment::{Fragment, Span};
@@ -53,8 +56,17 @@ pub fn keep(
     }
     announce_ready(rift, root);
     let framed = rift.mode == Mode::Frame;
+    // The view comes to rest: no day has changed for a moment (a gesture or
+    // an eased move is over). Hosts hear of that, not of every frame.
+    let resting = signal_debounced::<_, (String, String)>(days, REST_MS);
+    let told = StoredValue::new(None::<(String, String)>);
     Effect::new(move |_| {
-        let (start, end) = days.get();
+        let now = resting.get();
+        if told.with_value(|t| t.as_ref() == Some(&now)) {
+            return;
+        }
+        told.set_value(Some(now.clone()));
+        let (start, end) = now;
         let (start, end) = (JsValue::from_str(&start), JsValue::from_str(&end));
         if let Some(el) = root.get() {
             dom::dispatch(

@@ -187,7 +187,8 @@ test.describe('script embed', () => {
     await page.keyboard.press('+');
     await expect(early).not.toHaveAttribute('data-view-start', earlyStart!);
     await expect(late).toHaveAttribute('data-view-start', lateStart!);
-    expect(new Set(await page.evaluate(() => (window as any).__views))).toEqual(new Set(['early']));
+    // Told once the view is at rest.
+    await expect.poll(async () => [...new Set(await page.evaluate(() => (window as any).__views))]).toEqual(['early']);
     // Selecting in one does not select in the other.
     await late.locator('button[data-event-id]').first().click();
     await expect(late.locator('[role="dialog"]')).toBeVisible();

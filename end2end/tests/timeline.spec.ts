@@ -227,6 +227,26 @@ test.describe('the timeline', () => {
     expect(views.at(-1)).toEqual({ start: v.start, end: v.end });
   });
 
+  test('rift:viewchange tells of the view at rest, not of every step of a gesture', async ({ page }) => {
+    await open(page);
+    await page.evaluate(() => {
+      document.addEventListener('rift:viewchange', (e: any) => ((window as any).__rest ??= []).push(e.detail));
+    });
+    const box = await areaBox(page);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // A ten-notch wheel zoom, then a drag: each changes the days many times.
+    for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -150);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 - i * 30, box.y + box.height / 2);
+    await page.mouse.up();
+    const v = await settled(page);
+    await page.waitForTimeout(400);
+    const rests = await page.evaluate(() => (window as any).__rest ?? []);
+    expect(rests.length).toBeGreaterThan(0);
+    expect(rests.length).toBeLessThanOrEqual(4);
+    expect(rests.at(-1)).toEqual({ start: v.start, end: v.end });
+  });
+
   test('dispatches rift:ready once, when the first events are drawn', async ({ page }) => {
     await page.addInitScript(() => {
       document.addEventListener('rift:ready', (e: any) => {
