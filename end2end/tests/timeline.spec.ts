@@ -367,6 +367,7 @@ test.describe('the timeline', () => {
         });
       });
     await open(page, '#date=1960-11&span=3m');
+    await settled(page);
     const three = await labels();
     expect(three.length).toBeGreaterThan(8);
     const cut = three.filter((l) => l.text.endsWith('…'));
@@ -384,6 +385,7 @@ test.describe('the timeline', () => {
     }
     // Ten days around 12 November 1960: bars across the view show whole titles.
     await open(page, '#date=1960-11-12&span=10d');
+    await settled(page);
     const ten = (await labels()).filter((l) => l.spans);
     expect(ten.length).toBeGreaterThanOrEqual(3);
     for (const l of ten) expect(l.name.startsWith(`${l.text}, `) && !l.clipped).toBe(true);
