@@ -7,7 +7,10 @@ use crate::dom;
 use crate::state::{Mode, Rift};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::use_event_listener;
+use leptos_use::{signal_debounced, use_event_listener};
+
+/// How long the view must keep its days before it counts as at rest.
+const REST_MS: f64 = 200.0;
 use rift_core::date::iso;
 use rift_core::embed::Field;
 use rift_core::fragment::{Fragment, Span};
@@ -53,8 +56,17 @@ pub fn keep(
     }
     announce_ready(rift, root);
     let framed = rift.mode == Mode::Frame;
+    // The view comes to rest: no day has changed for a moment (a gesture or
+    // an eased move is over). Hosts hear of that, not of every frame.
+    let resting = signal_debounced::<_, (String, String)>(days, REST_MS);
+    let told = StoredValue::new(None::<(String, String)>);
     Effect::new(move |_| {
-        let (start, end) = days.get();
+        let now = resting.get();
+        if told.with_value(|t| t.as_ref() == Some(&now)) {
+            return;
+        }
+        told.set_value(Some(now.clone()));
+        let (start, end) = now;
         let (start, end) = (JsValue::from_str(&start), JsValue::from_str(&end));
         if let Some(el) = root.get() {
             dom::dispatch(
@@ -122,17 +134,30 @@ fn announce_ready(rift: Rift, root: NodeRef<html::Div>) {
 }
 
 /// Listens for `goto` messages from the parent window and hands each one
-/// to `apply`. Messages of any other shape are ignored.
+/// to `apply`. Messages from any other window (a sibling frame, the frame
+/// itself) and messages of any other shape are ignored.
 pub fn on_goto(apply: impl Fn(Fragment) + Clone + 'static) {
     let _ = use_event_listener(
         window(),
         leptos::ev::message,
         move |e: web_sys::MessageEvent| {
+            if !from_parent(&e) {
+                return;
+            }
             if let Some(f) = goto_of_message(&e.data()) {
                 apply(f);
             }
         },
     );
+}
+
+/// Whether a message was posted by this frame's parent window.
+fn from_parent(e: &web_sys::MessageEvent) -> bool {
+    let win = window();
+    let (Some(source), Ok(Some(parent))) = (e.source(), win.parent()) else {
+        return false;
+    };
+    parent != win && js_sys::Object::is(&source, &parent)
 }
 
 /// The view a posted message asks for, read through the core's parser.

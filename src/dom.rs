@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_use::{use_clipboard_with_options, UseClipboardOptions, UseClipboardReturn};
 use rift_core::i18n::{t, tf, Key, Lang};
+use rift_core::text::Glyphs;
+use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The page's address without its fragment.
@@ -59,6 +61,39 @@ pub fn use_copy(lang: RwSignal<Lang>) -> (impl Fn(String) + Clone, Signal<String
         }
     };
     (act, status)
+}
+
+/// Measures the characters of the font `root` is set in, once it is
+/// mounted, so labels are sized and cut by real text widths.
+pub fn measure_font(root: NodeRef<leptos::html::Div>, glyphs: RwSignal<Arc<Glyphs>>) {
+    const SIZE: f64 = 100.0;
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(el) = root.get() else { return false };
+        let family = window()
+            .get_computed_style(&el)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value("font-family").ok())
+            .unwrap_or_else(|| "sans-serif".into());
+        let context = document()
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+            .and_then(|c| c.get_context("2d").ok().flatten())
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        let Some(ctx) = context else { return true };
+        ctx.set_font(&format!("{SIZE}px {family}"));
+        let measured = Glyphs::measured(SIZE, |c| {
+            let mut buf = [0u8; 4];
+            ctx.measure_text(c.encode_utf8(&mut buf))
+                .map_or(f64::NAN, |m| m.width())
+        });
+        glyphs.set(Arc::new(measured));
+        true
+    });
 }
 
 /// Dispatches a bubbling, composed CustomEvent on `target`.

@@ -118,6 +118,7 @@ fn start(
             list: RwSignal::new(first.list),
             large: RwSignal::new(first.large),
             lang: RwSignal::new(lang),
+            glyphs: RwSignal::new(Arc::new(rift_core::text::Glyphs::even(0.53))),
         },
     });
     (rift, first.notices)
@@ -189,6 +190,7 @@ fn Instance(
         contract::on_goto(apply);
     }
     close_on_outside_press(rift);
+    crate::dom::measure_font(root, rift.prefs.glyphs);
     fetch_texts_when_needed(rift);
     let embed_open = RwSignal::new(false);
     let printing = crate::print::use_printing();

@@ -6,7 +6,11 @@ use leptos::prelude::*;
 use rift_core::css::px;
 use rift_core::i18n::Key;
 use rift_core::motion;
-use rift_core::scene::{self, Item, LaneLook, LaneScene, Shape, Style};
+use rift_core::scene::{self, Item, LabelFont, LaneLook, LaneScene, Shape, Style};
+use std::sync::Arc;
+
+/// A label narrower than this many ems is left empty.
+const MIN_LABEL_EM: f64 = 2.0;
 
 #[component]
 pub fn LaneRow(
@@ -14,6 +18,10 @@ pub fn LaneRow(
     lane: usize,
     /// Layout sizes for the current screen width.
     style: Memo<Style>,
+    /// Each event's whole label width.
+    labels: Memo<Arc<Vec<f64>>>,
+    /// The labels' font.
+    font: Memo<LabelFont>,
 ) -> impl IntoView {
     let rift = expect_context::<Rift>();
     let data = rift.data();
@@ -23,14 +31,17 @@ pub fn LaneRow(
         let (width, st) = (rift.width(), style.get());
         keep.with(|k| {
             prefer.with(|p| {
-                let focus = scene::Focus {
-                    keep: k.as_ref().map(|k| k.as_slice()),
-                    prefer: p.as_ref().map(|p| p.as_slice()),
-                    selected: rift.selected.get(),
-                };
-                rift.motion
-                    .view
-                    .with(|v| scene::lane(&data, lane, v, width, &st, focus))
+                labels.with(|l| {
+                    let focus = scene::Focus {
+                        keep: k.as_ref().map(|k| k.as_slice()),
+                        prefer: p.as_ref().map(|p| p.as_slice()),
+                        selected: rift.selected.get(),
+                        labels: Some(l.as_slice()),
+                    };
+                    rift.motion
+                        .view
+                        .with(|v| scene::lane(&data, lane, v, width, &st, focus))
+                })
             })
         })
     });
@@ -48,7 +59,7 @@ pub fn LaneRow(
             <h2 class="lane-label"><span class="lane-key" aria-hidden="true"></span>{label}</h2>
             <div class="lane-body" style:height=height>
                 <For each=items key=|i| *i let:idx>
-                    <EventMark idx=idx scene=scene />
+                    <EventMark idx=idx scene=scene font=font />
                 </For>
                 <For each=chip_slots key=|k| *k let:k>
                     <CountMarker position=k scene=scene style=style />
@@ -64,6 +75,8 @@ fn EventMark(
     idx: usize,
     /// The lane's layout, which places this mark.
     scene: Memo<LaneScene>,
+    /// The labels' font.
+    font: Memo<LabelFont>,
 ) -> impl IntoView {
     let rift = expect_context::<Rift>();
     let data = rift.data();
@@ -88,7 +101,23 @@ fn EventMark(
     let selected = move || rift.selected.get() == Some(idx);
     let hit = Memo::new(move |_| rift.search.searching() && rift.search.results.with(|r| r[idx].1));
     let dim = Memo::new(move |_| rift.search.searching() && !hit.get());
-    let title = move || data.title(idx, rift.lang()).to_string();
+    // The title as it fits its label: whole where there is room, cut at a
+    // word where there is not (the accessible name keeps it whole).
+    let room = Memo::new(move |_| {
+        let w = item.with(|i| i.as_ref().map_or(0.0, |i| i.label_w));
+        (font.get().text_room(w, disputed, when.uncertain()) * 2.0).ceil() / 2.0
+    });
+    let title = move || {
+        let (room, size) = (room.get(), font.with(|f| f.size));
+        let title = data.title(idx, rift.lang());
+        // A label with no room for a word says nothing rather than "…".
+        if room < MIN_LABEL_EM * size {
+            return String::new();
+        }
+        rift.prefs
+            .glyphs
+            .with(|g| g.fit(title, room, size).into_owned())
+    };
     view! {
         <button
             type="button"
@@ -106,7 +135,7 @@ fn EventMark(
             on:click=move |_| rift.selected.set(Some(idx))
         >
             <span class="mark" style:left=length(Item::mark_left) style:width=length(Item::mark_width)></span>
-            <span class="label" style:left=length(Item::label_left) style:max-width=length(|i| i.label_w.round())>
+            <span class="label" style:left=length(Item::label_left) style:max-width=length(|i| i.label_w.ceil())>
                 {disputed.then(|| view! { <span class="flag" title=move || rift.t(Key::SourcesDisagree)>"≠"</span> })}
                 <span lang=move || rift.fallback_lang(idx)>{title}</span>
                 {when.uncertain().then(|| view! { <span class="q">"?"</span> })}

@@ -10,6 +10,7 @@ use rift_core::i18n::Lang;
 use rift_core::motion::{self, EASE_MS};
 use rift_core::search::Index;
 use rift_core::search::Query;
+use rift_core::text::Glyphs;
 use rift_core::viewport::{Bounds, Viewport};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -111,6 +112,8 @@ pub struct Prefs {
     pub large: RwSignal<bool>,
     /// Interface language.
     pub lang: RwSignal<Lang>,
+    /// Character widths of the labels' font, measured once mounted.
+    pub glyphs: RwSignal<Arc<Glyphs>>,
 }
 
 /// Everything the parts of one instance share.

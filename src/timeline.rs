@@ -8,7 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 use rift_core::css::px;
 use rift_core::motion::{self, Wheel};
-use rift_core::scene::Style;
+use rift_core::scene::{LabelFont, Style};
 use rift_core::ticks::{self, Level};
 use rift_core::viewport::Viewport;
 use std::collections::HashMap;
@@ -46,6 +46,26 @@ pub fn TimelineArea() -> impl IntoView {
     let rift = expect_context::<Rift>();
     let area = NodeRef::<html::Div>::new();
     let gesture = StoredValue::new_local(Gesture::default());
+    let font = Memo::new(move |_| {
+        LabelFont::new(if rift.prefs.large.get() {
+            LARGE_TEXT
+        } else {
+            1.0
+        })
+    });
+    // Each event's whole label, in the interface language and the labels'
+    // font: what packing reserves and how far a label may grow.
+    let labels = Memo::new(move |_| {
+        let (lang, font) = (rift.lang(), font.get());
+        let data = rift.data();
+        rift.prefs.glyphs.with(|g| {
+            let widths = (0..data.data.events.len()).map(|i| {
+                let disputed = data.data.events[i].disputed.is_some();
+                font.width(g, data.title(i, lang), disputed, data.when[i].uncertain())
+            });
+            std::sync::Arc::new(widths.collect::<Vec<f64>>())
+        })
+    });
     let style = Memo::new(move |_| {
         let scale = if rift.prefs.large.get() {
             LARGE_TEXT
@@ -165,7 +185,7 @@ pub fn TimelineArea() -> impl IntoView {
                 // their final height rather than growing into it.
                 <Show when=move || rift.measured()>
                     <For each=move || rift.lanes.get() key=|l| *l let:lane>
-                        <LaneRow lane=lane style=style />
+                        <LaneRow lane=lane style=style labels=labels font=font />
                     </For>
                 </Show>
             </div>

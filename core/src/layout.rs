@@ -47,6 +47,11 @@ impl Mark {
 pub struct Placed {
     pub key: usize,
     pub row: usize,
+    /// How far right of its start the mark's label may reach before the
+    /// next mark in its row (less the gap); infinite for the last one. A
+    /// label reserves only part of a long title when packing, then takes
+    /// this room to show more of it.
+    pub room: f64,
 }
 
 /// Marks that did not fit, drawn as one count marker.
@@ -87,10 +92,12 @@ pub struct Packing {
 /// that fit nowhere are grouped, neighbours together, into clusters whose
 /// count markers never overlap each other.
 pub fn pack(marks: &[Mark], p: &Packing) -> LaneLayout {
-    // Each row: occupied extents, sorted by left edge.
-    let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); p.rows];
+    // Each row: occupied extents and their marks, sorted by left edge.
+    let mut rows: Vec<Vec<(f64, f64, usize)>> = vec![Vec::new(); p.rows];
     let mut out = LaneLayout::default();
     let mut overflow: Vec<&Mark> = Vec::new();
+    // Where each placed mark's label starts.
+    let mut labels: Vec<f64> = Vec::new();
     for m in marks {
         let (left, right) = (m.left(), m.right());
         let slot = rows.iter().enumerate().find_map(|(r, row)| {
@@ -101,11 +108,22 @@ pub fn pack(marks: &[Mark], p: &Packing) -> LaneLayout {
         });
         match slot {
             Some((row, pos)) => {
-                rows[row].insert(pos, (left, right));
+                rows[row].insert(pos, (left, right, out.placed.len()));
                 out.rows_used = out.rows_used.max(row + 1);
-                out.placed.push(Placed { key: m.key, row });
+                out.placed.push(Placed {
+                    key: m.key,
+                    row,
+                    room: f64::INFINITY,
+                });
+                labels.push(m.label_x);
             }
             None => overflow.push(m),
+        }
+    }
+    for row in &rows {
+        for pair in row.windows(2) {
+            let (next_left, placed) = (pair[1].0, pair[0].2);
+            out.placed[placed].room = next_left - p.gap - labels[placed];
         }
     }
     // Count markers sit at their members' mean position; neighbours whose
@@ -268,8 +286,13 @@ mod tests {
         let p = Packing { rows: 1, ..P };
         let a = point(0, 100.0, 80.0);
         let b = point(1, 120.0, 80.0);
-        assert_eq!(pack(&[a, b], &p).placed, vec![Placed { key: 0, row: 0 }]);
-        assert_eq!(pack(&[b, a], &p).placed, vec![Placed { key: 1, row: 0 }]);
+        let only = |key| Placed {
+            key,
+            row: 0,
+            room: f64::INFINITY,
+        };
+        assert_eq!(pack(&[a, b], &p).placed, vec![only(0)]);
+        assert_eq!(pack(&[b, a], &p).placed, vec![only(1)]);
     }
 
     #[test]
@@ -307,5 +330,33 @@ mod tests {
             }
             placed = next;
         }
+    }
+
+    #[test]
+    fn a_label_may_grow_into_the_room_before_the_next_mark_in_its_row() {
+        let p = Packing { rows: 2, ..P };
+        // Three points in one row, 100 px apart, labels 40 px reserved.
+        let marks = [
+            point(0, 0.0, 40.0),
+            point(1, 100.0, 40.0),
+            point(2, 200.0, 40.0),
+        ];
+        let l = pack(&marks, &p);
+        let room = |k| l.placed.iter().find(|x| x.key == k).unwrap().room;
+        // From label start (x + 6) to the next mark's left (its x) less the gap.
+        assert_eq!(room(0), 100.0 - P.gap - 6.0);
+        assert_eq!(room(1), 200.0 - P.gap - 106.0);
+        assert_eq!(room(2), f64::INFINITY);
+        // A mark in another row does not limit it.
+        let crowded = [
+            point(0, 0.0, 40.0),
+            point(1, 20.0, 40.0),
+            point(2, 100.0, 40.0),
+        ];
+        let l = pack(&crowded, &p);
+        let row_of = |k| l.placed.iter().find(|x| x.key == k).unwrap();
+        assert_eq!(row_of(1).row, 1);
+        assert_eq!(row_of(0).room, 100.0 - P.gap - 6.0);
+        assert_eq!(row_of(1).room, f64::INFINITY);
     }
 }

@@ -21,5 +21,6 @@ pub mod scene;
 pub mod search;
 pub mod snippet;
 pub mod synth;
+pub mod text;
 pub mod ticks;
 pub mod viewport;

@@ -5,6 +5,7 @@
 use crate::dataset::Timeline;
 use crate::date::{Precision, When};
 use crate::layout::{label_width_chars, pack, Mark, Packing};
+use crate::text::Glyphs;
 use crate::viewport::Viewport;
 use std::collections::HashMap;
 
@@ -38,6 +39,48 @@ pub struct Style {
     pub axis_char_px: f64,
     pub packing: Packing,
 }
+
+/// Font size of event labels (rift.css: 13px, 17.5px in the projector mode).
+pub const LABEL_PX: f64 = 13.0;
+
+/// How a label is sized: font size, and the room its padding, its
+/// "sources disagree" mark and its "?" take besides the title.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelFont {
+    pub size: f64,
+    pub padding: f64,
+    pub flag: f64,
+    pub query: f64,
+}
+
+impl LabelFont {
+    /// The labels' font at `scale` times the normal size.
+    pub fn new(scale: f64) -> LabelFont {
+        LabelFont {
+            size: LABEL_PX * scale,
+            padding: 8.0,
+            flag: 19.0 * scale,
+            query: 10.0 * scale,
+        }
+    }
+
+    /// The room for the title in a label `label_w` wide.
+    pub fn text_room(&self, label_w: f64, disputed: bool, uncertain: bool) -> f64 {
+        label_w - self.padding - self.extras(disputed, uncertain)
+    }
+
+    /// The whole label of `title` in `glyphs`.
+    pub fn width(&self, glyphs: &Glyphs, title: &str, disputed: bool, uncertain: bool) -> f64 {
+        glyphs.width(title, self.size) + self.padding + self.extras(disputed, uncertain)
+    }
+
+    fn extras(&self, disputed: bool, uncertain: bool) -> f64 {
+        f64::from(u8::from(disputed)) * self.flag + f64::from(u8::from(uncertain)) * self.query
+    }
+}
+
+/// Space kept between a label and the right edge of the screen.
+pub const LABEL_MARGIN: f64 = 4.0;
 
 /// A bar narrower than this carries its label beside it, not inside.
 pub const SHORT_BAR: f64 = 48.0;
@@ -220,6 +263,10 @@ pub struct Focus<'a> {
     pub prefer: Option<&'a [bool]>,
     /// The selected event: always drawn if it is on screen.
     pub selected: Option<usize>,
+    /// Each event's whole label width in pixels (title and marks, in the
+    /// interface language, measured in its font), when known; estimated
+    /// from the English title's length otherwise.
+    pub labels: Option<&'a [f64]>,
 }
 
 /// Lays out lane `lane` for window `view` on a screen `width` pixels wide.
@@ -244,7 +291,7 @@ pub fn lane(
     let (lo, hi) = (view.start - reach, view.end);
     // Marks are keyed by their position in `marks`; `meta` holds the rest.
     let mut marks: Vec<Mark> = Vec::new();
-    let mut meta: Vec<(usize, Shape, bool, bool)> = Vec::new();
+    let mut meta: Vec<(usize, Shape, bool, bool, f64)> = Vec::new();
     for &i in &t.by_lane[lane] {
         let w = &t.when[i];
         if w.start() as f64 >= hi {
@@ -263,7 +310,13 @@ pub fn lane(
         } else {
             Shape::Soft
         };
-        let label_w = label_width_chars(t.title_chars[i], style.char_px, style.max_label);
+        let label_full = focus
+            .labels
+            .and_then(|l| l.get(i).copied())
+            .unwrap_or_else(|| label_width_chars(t.title_chars[i], style.char_px, f64::INFINITY));
+        // Packing reserves at most `max_label`; the label then grows into
+        // whatever room its row has.
+        let label_w = label_full.min(style.max_label);
         let (mut x0, mut x1) = (
             view.to_px(w.start() as f64, width),
             view.to_px(w.end() as f64, width),
@@ -285,8 +338,28 @@ pub fn lane(
         let x1 = if cut_right { width + edge } else { x1 };
         // A label starts after a point or a short bar, inside a long one.
         let beside = shape == Shape::Point || x1 - x0 < SHORT_BAR;
-        let label_x = if beside { x1 + 4.0 } else { x0.max(0.0) + 6.0 };
-        let right = if beside { label_x + label_w } else { x1 };
+        // Near the right edge, a label that would run off the screen goes
+        // to the left of its mark, where there is room for it.
+        let flipped =
+            beside && x1 + 4.0 + label_w > width - LABEL_MARGIN && x0 - 4.0 - label_w >= 0.0;
+        // It reserves its whole title there, as far as the screen's left edge.
+        let label_w = if flipped {
+            label_full.min(x0 - 4.0)
+        } else {
+            label_w
+        };
+        let label_x = if flipped {
+            x0 - 4.0 - label_w
+        } else if beside {
+            x1 + 4.0
+        } else {
+            x0.max(0.0) + 6.0
+        };
+        let right = if beside && !flipped {
+            label_x + label_w
+        } else {
+            x1
+        };
         if right <= 0.0 || x0 >= width {
             continue;
         }
@@ -297,7 +370,9 @@ pub fn lane(
             label_x,
             label_w,
         });
-        meta.push((i, shape, cut_left, cut_right));
+        // A label left of its mark keeps what packing reserved for it.
+        let label_full = if flipped { label_w } else { label_full };
+        meta.push((i, shape, cut_left, cut_right, label_full));
     }
     // Place in priority order, not screen order.
     let mut by_rank = marks.clone();
@@ -315,7 +390,10 @@ pub fn lane(
         .iter()
         .map(|p| {
             let m = &marks[p.key];
-            let (idx, shape, cut_left, cut_right) = meta[p.key];
+            let (idx, shape, cut_left, cut_right, label_full) = meta[p.key];
+            // The whole title where the row and the screen have room for it.
+            let room = p.room.min(width - LABEL_MARGIN - m.label_x);
+            let label_w = label_full.min(room);
             Item {
                 idx,
                 row: p.row,
@@ -326,7 +404,7 @@ pub fn lane(
                 cut_left,
                 cut_right,
                 label_x: m.label_x,
-                label_w: m.label_w,
+                label_w: label_w.max(0.0),
             }
         })
         .collect();
@@ -382,6 +460,7 @@ fn spread(mut chips: Vec<Chip>, width: f64, step: f64) -> Vec<Chip> {
 mod tests {
     use super::*;
     use crate::fixtures::{bench, bounds as bounds_of, event, lane as fixture_lane, timeline};
+    use crate::viewport::Bounds;
 
     #[test]
     fn large_text_scales_rows_and_labels() {
@@ -710,5 +789,102 @@ mod tests {
         assert_eq!(s.item(1).unwrap().shape, Shape::Soft);
         // Only a window both of whose ends are uncertain.
         assert_eq!(s.item(2).unwrap().shape, Shape::Range);
+    }
+
+    #[test]
+    fn a_label_holds_its_title_and_its_marks() {
+        let g = Glyphs::even(0.5);
+        let f = LabelFont::new(1.0);
+        let plain = f.width(&g, "Vlora", false, false);
+        assert_eq!(plain, 5.0 * 0.5 * LABEL_PX + f.padding);
+        assert_eq!(f.width(&g, "Vlora", true, true), plain + f.flag + f.query);
+        assert_eq!(f.text_room(plain, false, false), 5.0 * 0.5 * LABEL_PX);
+        assert!(LabelFont::new(1.35).size > f.size);
+    }
+
+    #[test]
+    fn labels_take_the_room_their_row_has() {
+        // Two events a month apart at a 3-month view: the first title is
+        // long, and there is room for it before the second.
+        let mut a = event("a", "a", "1960-11-01");
+        a.title = "x".repeat(60);
+        let t = timeline(
+            vec![fixture_lane("a")],
+            vec![a, event("b", "a", "1960-12-20")],
+        );
+        let b = bounds_of(&t);
+        let v = Viewport::centered(t.when[0].middle() + 30.0, 91.0, &b);
+        let style = Style::for_area(1280.0, 600.0, 1);
+        let widths = [60.0 * 7.0 + 7.0, 40.0];
+        let focus = Focus {
+            labels: Some(&widths),
+            ..Focus::default()
+        };
+        let s = lane(&t, 0, &v, 1280.0, &style, focus);
+        let (first, second) = (s.item(0).unwrap(), s.item(1).unwrap());
+        // Same row, and the whole first title shows: wider than packing's cap.
+        assert_eq!(first.row, second.row);
+        assert_eq!(first.label_w, widths[0]);
+        assert!(first.label_w > style.max_label);
+        assert!(first.label_x + first.label_w < second.x0);
+        // At the screen's right edge a label stops short of it.
+        let v = Viewport::centered(t.when[1].middle() - 2.0, 91.0, &b);
+        let s = lane(
+            &t,
+            0,
+            &v,
+            1280.0,
+            &style,
+            Focus {
+                labels: Some(&[420.0, 420.0]),
+                ..Focus::default()
+            },
+        );
+        let last = s.item(1).unwrap();
+        assert!(last.label_x + last.label_w <= 1280.0 - LABEL_MARGIN + 1e-9);
+    }
+
+    #[test]
+    fn near_the_right_edge_a_label_goes_left_of_its_point() {
+        let t = timeline(
+            vec![fixture_lane("a")],
+            vec![event("edge", "a", "1960-12-30")],
+        );
+
+        let v = Viewport {
+            start: t.when[0].middle() - 88.0,
+            end: t.when[0].middle() + 2.0,
+        };
+        let style = Style::for_area(1280.0, 600.0, 1);
+        let s = lane(
+            &t,
+            0,
+            &v,
+            1280.0,
+            &style,
+            Focus {
+                labels: Some(&[200.0]),
+                ..Focus::default()
+            },
+        );
+        let it = s.item(0).unwrap();
+        assert!(it.x0 > 1200.0, "the point is near the right edge");
+        assert_eq!(it.label_w, 200.0);
+        assert_eq!(it.label_x + it.label_w, it.x0 - 4.0);
+        // With room to its right, it stays there.
+        let v = Viewport::centered(t.when[0].middle(), 90.0, &Bounds::default_range());
+        let s = lane(
+            &t,
+            0,
+            &v,
+            1280.0,
+            &style,
+            Focus {
+                labels: Some(&[200.0]),
+                ..Focus::default()
+            },
+        );
+        let it = s.item(0).unwrap();
+        assert_eq!(it.label_x, it.x1 + 4.0);
     }
 }

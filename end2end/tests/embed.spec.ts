@@ -113,6 +113,28 @@ test.describe('iframe embed', () => {
     await expect(f.locator('.notice')).toContainText("date '1961-13'");
   });
 
+  test('goto is taken from the parent window only', async ({ page }) => {
+    await page.goto('/hosts/news-article.html');
+    await frameView(page);
+    const before = await settledFrame(page);
+    // A sibling frame on the host page posts a well-formed goto: ignored.
+    await page.evaluate(() => {
+      const sibling = document.createElement('iframe');
+      sibling.id = 'sibling';
+      sibling.src = 'sibling.html';
+      document.body.append(sibling);
+    });
+    await expect(page.frameLocator('#sibling').locator('body')).toHaveAttribute('data-posted', 'yes');
+    await page.waitForTimeout(800);
+    expect((await frameView(page)).start).toBe(before.start);
+    // The same message from the parent moves it.
+    await page.evaluate(() => {
+      const rift = (document.getElementById('rift') as HTMLIFrameElement).contentWindow!;
+      rift.postMessage({ source: 'rift', type: 'goto', date: '1950', span: '2y' }, '*');
+    });
+    await expect.poll(async () => (await frameView(page)).start.slice(0, 4)).toBe('1949');
+  });
+
   test("the article's back and forward drive the frame", async ({ page }) => {
     await page.goto('/hosts/news-article.html');
     await frameView(page);
@@ -165,7 +187,8 @@ test.describe('script embed', () => {
     await page.keyboard.press('+');
     await expect(early).not.toHaveAttribute('data-view-start', earlyStart!);
     await expect(late).toHaveAttribute('data-view-start', lateStart!);
-    expect(new Set(await page.evaluate(() => (window as any).__views))).toEqual(new Set(['early']));
+    // Told once the view is at rest.
+    await expect.poll(async () => [...new Set(await page.evaluate(() => (window as any).__views))]).toEqual(['early']);
     // Selecting in one does not select in the other.
     await late.locator('button[data-event-id]').first().click();
     await expect(late.locator('[role="dialog"]')).toBeVisible();

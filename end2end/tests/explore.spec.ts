@@ -181,6 +181,19 @@ test.describe('print', () => {
     await info.attach('chronology.pdf', { body: pdf, contentType: 'application/pdf' });
   });
 
+  test("a script embed's printed link is its own view, not the host page's address", async ({ page }) => {
+    await page.goto('/hosts/museum.html#visitor=42');
+    const late = page.locator('#late');
+    await expect(late.locator('[data-lane]').first()).toBeVisible();
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const link = late.locator('.print-view .print-link');
+    await expect(link).toHaveCount(1);
+    const text = (await link.textContent())!;
+    // The full timeline opened on the embed's window (November 1961), at the embed's site.
+    expect(text).toMatch(/\/exhibits\/rift\/#date=1961-1[01]-\d\d&span=/);
+    expect(text).not.toContain('visitor');
+  });
+
   test("the browser's own print command prints the chronology too", async ({ page }) => {
     await open(page, '#date=1960-11&span=1m');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));

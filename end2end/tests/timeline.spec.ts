@@ -227,6 +227,26 @@ test.describe('the timeline', () => {
     expect(views.at(-1)).toEqual({ start: v.start, end: v.end });
   });
 
+  test('rift:viewchange tells of the view at rest, not of every step of a gesture', async ({ page }) => {
+    await open(page);
+    await page.evaluate(() => {
+      document.addEventListener('rift:viewchange', (e: any) => ((window as any).__rest ??= []).push(e.detail));
+    });
+    const box = await areaBox(page);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // A ten-notch wheel zoom, then a drag: each changes the days many times.
+    for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -150);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 - i * 30, box.y + box.height / 2);
+    await page.mouse.up();
+    const v = await settled(page);
+    await page.waitForTimeout(400);
+    const rests = await page.evaluate(() => (window as any).__rest ?? []);
+    expect(rests.length).toBeGreaterThan(0);
+    expect(rests.length).toBeLessThanOrEqual(4);
+    expect(rests.at(-1)).toEqual({ start: v.start, end: v.end });
+  });
+
   test('dispatches rift:ready once, when the first events are drawn', async ({ page }) => {
     await page.addInitScript(() => {
       document.addEventListener('rift:ready', (e: any) => {
@@ -328,5 +348,46 @@ test.describe('the timeline', () => {
     expect(sheet.width).toBeGreaterThan(300);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  test('titles use the room they have, and are cut only at a word', async ({ page }) => {
+    // Each drawn label: its text, the whole title (from the accessible name),
+    // and whether its bar spans most of the view.
+    const labels = () =>
+      page.$$eval('[data-lane] button[data-event-id]', (bs) => {
+        const area = document.querySelector('.area')!.getBoundingClientRect();
+        return bs.map((b) => {
+          const label = b.querySelector('.label') as HTMLElement;
+          const text = label.textContent!.replace('≠', '').replace(/\?$/, '').trim();
+          const name = b.getAttribute('aria-label')!;
+          const mark = b.querySelector('.mark')!.getBoundingClientRect();
+          // The text shown is all there is: no clipping behind an ellipsis.
+          const clipped = label.scrollWidth > label.clientWidth + 1;
+          return { text, name, clipped, spans: mark.width > area.width * 0.7 };
+        });
+      });
+    await open(page, '#date=1960-11&span=3m');
+    await settled(page);
+    const three = await labels();
+    expect(three.length).toBeGreaterThan(8);
+    const cut = three.filter((l) => l.text.endsWith('…'));
+    expect(cut.length / three.length).toBeLessThanOrEqual(0.25);
+    expect(three.filter((l) => l.clipped)).toEqual([]);
+    for (const l of three) {
+      if (l.text.endsWith('…')) {
+        // Cut at a word: what is shown is the start of the title, ending where a word ends.
+        const kept = l.text.slice(0, -1);
+        expect(l.name.startsWith(kept)).toBe(true);
+        expect(l.name.charAt(kept.length)).toMatch(/[\s,;:–-]/);
+      } else {
+        expect(l.name.startsWith(`${l.text}, `)).toBe(true);
+      }
+    }
+    // Ten days around 12 November 1960: bars across the view show whole titles.
+    await open(page, '#date=1960-11-12&span=10d');
+    await settled(page);
+    const ten = (await labels()).filter((l) => l.spans);
+    expect(ten.length).toBeGreaterThanOrEqual(3);
+    for (const l of ten) expect(l.name.startsWith(`${l.text}, `) && !l.clipped).toBe(true);
   });
 });

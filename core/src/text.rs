@@ -1,0 +1,159 @@
+//! How wide a title is, and where to cut it: advance widths of the
+//! characters of one font, measured once (the view measures them in the
+//! browser; tests use an even width), so packing uses real text widths and
+//! a title that must be cut is cut at a word.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// What a cut title ends with.
+pub const ELLIPSIS: char = '…';
+
+/// The characters worth measuring: Latin (with Albanian's ë and ç),
+/// Cyrillic, and the punctuation of the titles.
+pub fn charset() -> impl Iterator<Item = char> {
+    let ranges = [
+        (' ', '~'),
+        ('\u{a0}', '\u{17f}'),
+        ('\u{400}', '\u{45f}'),
+        ('\u{2010}', '\u{2026}'),
+    ];
+    ranges
+        .into_iter()
+        .flat_map(|(a, b)| a..=b)
+        .chain(['«', '»', '≠', '№'])
+}
+
+/// Advance widths of one font, per pixel of font size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glyphs {
+    widths: HashMap<char, f64>,
+    /// For a character that was not measured.
+    fallback: f64,
+}
+
+impl Glyphs {
+    /// Every character as wide as `per_px` times the font size: the
+    /// estimate before anything is measured.
+    pub fn even(per_px: f64) -> Glyphs {
+        Glyphs {
+            widths: HashMap::new(),
+            fallback: per_px,
+        }
+    }
+
+    /// Measures each character of [`charset`] with `measure` (its width at
+    /// a font size of `size` pixels).
+    pub fn measured(size: f64, measure: impl Fn(char) -> f64) -> Glyphs {
+        let widths: HashMap<char, f64> = charset()
+            .map(|c| (c, measure(c) / size))
+            .filter(|(_, w)| w.is_finite() && *w >= 0.0)
+            .collect();
+        let letters: Vec<f64> = ('a'..='z')
+            .filter_map(|c| widths.get(&c).copied())
+            .collect();
+        let fallback = if letters.is_empty() {
+            0.55
+        } else {
+            letters.iter().sum::<f64>() / letters.len() as f64
+        };
+        Glyphs { widths, fallback }
+    }
+
+    fn advance(&self, c: char) -> f64 {
+        self.widths.get(&c).copied().unwrap_or(self.fallback)
+    }
+
+    /// Width of `text` at a font size of `size` pixels.
+    pub fn width(&self, text: &str, size: f64) -> f64 {
+        text.chars().map(|c| self.advance(c)).sum::<f64>() * size
+    }
+
+    /// `text` as it fits in `room` pixels at `size`: whole if it fits;
+    /// otherwise cut after the last word that fits with an ellipsis; a
+    /// first word too long for the room is cut inside it.
+    pub fn fit<'a>(&self, text: &'a str, room: f64, size: f64) -> Cow<'a, str> {
+        if self.width(text, size) <= room {
+            return Cow::Borrowed(text);
+        }
+        let budget = room - self.advance(ELLIPSIS) * size;
+        let mut used = 0.0;
+        let mut last_word_end = None;
+        let mut last_char_end = 0;
+        for (i, c) in text.char_indices() {
+            if c == ' ' {
+                last_word_end = Some(i);
+            }
+            used += self.advance(c) * size;
+            if used > budget {
+                break;
+            }
+            last_char_end = i + c.len_utf8();
+        }
+        let cut = last_word_end.unwrap_or(last_char_end);
+        let kept = text[..cut].trim_end_matches([' ', ',', ';', ':', '–', '-']);
+        if kept.is_empty() {
+            return Cow::Owned(ELLIPSIS.to_string());
+        }
+        Cow::Owned(format!("{kept}{ELLIPSIS}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A font whose characters are 0.5 em wide, "i" 0.25 em.
+    fn font() -> Glyphs {
+        Glyphs::measured(10.0, |c| if c == 'i' { 2.5 } else { 5.0 })
+    }
+
+    #[test]
+    fn widths_add_up_and_scale_with_the_font_size() {
+        let g = font();
+        assert_eq!(g.width("ab", 10.0), 10.0);
+        assert_eq!(g.width("ii", 10.0), 5.0);
+        assert_eq!(g.width("ab", 20.0), 20.0);
+        // An unmeasured character takes the letters' average.
+        let avg = (25.0 * 0.5 + 0.25) / 26.0;
+        assert!((g.width("漢", 10.0) - avg * 10.0).abs() < 1e-9);
+        assert_eq!(Glyphs::even(0.5).width("abcd", 12.0), 24.0);
+    }
+
+    #[test]
+    fn a_title_that_fits_is_whole() {
+        let g = font();
+        assert_eq!(g.fit("Vlora base", 50.0, 10.0), "Vlora base");
+        assert!(matches!(g.fit("Vlora", 100.0, 10.0), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_title_that_does_not_fit_is_cut_at_a_word() {
+        let g = font();
+        // 5 px a character: "Hoxha leaves the Moscow meeting"
+        let t = "Hoxha leaves the Moscow meeting";
+        assert_eq!(g.fit(t, 100.0, 10.0), "Hoxha leaves the…");
+        assert_eq!(g.fit(t, 60.0, 10.0), "Hoxha…");
+        // The ellipsis is counted: a room one character short of a word.
+        assert_eq!(g.fit("Hoxha leaves", 55.0, 10.0), "Hoxha…");
+        // Punctuation before the cut goes.
+        assert_eq!(g.fit("Moscow – Tirana break", 60.0, 10.0), "Moscow…");
+    }
+
+    #[test]
+    fn a_first_word_too_long_is_cut_inside_and_no_room_leaves_the_ellipsis() {
+        let g = font();
+        assert_eq!(g.fit("Antiimperialist", 30.0, 10.0), "Antiim…");
+        assert_eq!(g.fit("Hoxha", 0.0, 10.0), "…");
+        assert_eq!(g.fit("Ходжа едет", 40.0, 10.0), "Ходжа…");
+        assert_eq!(g.fit("Ходжа", 20.0, 10.0), "Ход…");
+    }
+
+    #[test]
+    fn the_charset_covers_the_three_languages() {
+        let set: std::collections::HashSet<char> = charset().collect();
+        for c in "Ëë Çç Хрущёв «» – … ≠".chars() {
+            assert!(set.contains(&c), "{c}");
+        }
+    }
+}
