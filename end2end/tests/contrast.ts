@@ -77,8 +77,23 @@ export async function textContrast(page: Page, el: Locator) {
   await el.evaluate((e: HTMLElement) => e.style.setProperty('color', 'transparent', 'important'));
   const under = await pixels(page, clip);
   await el.evaluate((e: HTMLElement) => e.style.removeProperty('color'));
+  // The pixels that changed, and of those the ones with at least two
+  // changed neighbours: a stroke, not a stray pixel of an edge.
+  const { width, height } = clip;
+  const changed = (x: number, y: number) => {
+    if (x < 0 || y < 0 || x >= width || y >= height) return false;
+    const i = (y * width + x) * 4;
+    return Math.abs(drawn[i] - under[i]) + Math.abs(drawn[i + 1] - under[i + 1]) + Math.abs(drawn[i + 2] - under[i + 2]) > 30;
+  };
+  const stroke = (x: number, y: number) => {
+    let n = 0;
+    for (const [dx, dy] of [[-1, -1], [0, -1], [1, -1], [-1, 0], [1, 0], [-1, 1], [0, 1], [1, 1]]) n += changed(x + dx, y + dy) ? 1 : 0;
+    return changed(x, y) && n >= 2;
+  };
   const ratios: number[] = [];
   for (let i = 0; i < drawn.length; i += 4) {
+    const p = i / 4;
+    if (!stroke(p % width, Math.floor(p / width))) continue;
     const bg = [under[i], under[i + 1], under[i + 2]];
     const ink = over(text, bg);
     // How much of the pixel the glyph covers, channel by channel: a glyph
