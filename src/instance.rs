@@ -145,6 +145,7 @@ fn Instance(
         let extras = Extras {
             list: rift.prefs.list.get(),
             large: rift.prefs.large.get(),
+            kiosk: None,
         };
         let state = State {
             view: &view,
