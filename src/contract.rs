@@ -35,11 +35,14 @@ fn selected_id(rift: Rift) -> Memo<Option<String>> {
 /// embed's root as the page sees it), `rift:viewchange` and `rift:select`
 /// on the root, and the same news for an iframe's parent. Returns the
 /// window's days and the selected id, for the root's own attributes.
+/// `fresh` is false for an instance that renews another on the same state
+/// (kiosk mode): the page has heard `rift:ready` and the view already.
 pub fn keep(
     rift: Rift,
     root: NodeRef<html::Div>,
     host: Option<web_sys::HtmlElement>,
     link: Memo<String>,
+    fresh: bool,
 ) -> (Memo<(String, String)>, Memo<Option<String>>) {
     let days = view_days(rift);
     let selected = selected_id(rift);
@@ -51,10 +54,15 @@ pub fn keep(
             let _ = host.set_attribute("data-selected", &selected.get().unwrap_or_default());
         });
     }
-    announce_ready(rift, root);
+    if fresh {
+        announce_ready(rift, root);
+    }
     let framed = rift.mode == Mode::Frame;
-    Effect::new(move |_| {
+    Effect::new(move |prev: Option<()>| {
         let (start, end) = days.get();
+        if prev.is_none() && !fresh {
+            return;
+        }
         let (start, end) = (JsValue::from_str(&start), JsValue::from_str(&end));
         if let Some(el) = root.get() {
             dom::dispatch(

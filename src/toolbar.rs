@@ -1,5 +1,6 @@
 //! The toolbar: the title, the window on screen in words, and the controls
-//! (zoom, whole range, large text, copy link, print, embed).
+//! (zoom, whole range, large text, copy link, print, embed; kiosk mode
+//! leaves out the last three).
 
 use crate::dom;
 use crate::state::{Mode, Rift};
@@ -54,12 +55,18 @@ pub fn Toolbar(
                 >
                     {move || rift.t(Key::LargeText)}
                 </button>
-                <button type="button" class="copy-link" on:click=move |_| copy(page_link())>{move || rift.t(Key::CopyLink)}</button>
-                <button type="button" class="print" on:click=print>{move || rift.t(Key::Print)}</button>
-                {(rift.mode == Mode::Page).then(|| view! {
-                    <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{move || rift.t(Key::Embed)}</button>
-                })}
-                <span class="copy-status" role="status">{move || copy_status.get()}</span>
+                // A museum screen in kiosk mode has no one to share with.
+                <Show when=move || !rift.kiosk.on()>
+                    <button type="button" class="copy-link" on:click={
+                        let copy = copy.clone();
+                        move |_| copy(page_link())
+                    }>{move || rift.t(Key::CopyLink)}</button>
+                    <button type="button" class="print" on:click=print>{move || rift.t(Key::Print)}</button>
+                    {(rift.mode == Mode::Page).then(|| view! {
+                        <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{move || rift.t(Key::Embed)}</button>
+                    })}
+                    <span class="copy-status" role="status">{move || copy_status.get()}</span>
+                </Show>
             </div>
         </header>
     }
