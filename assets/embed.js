@@ -4,9 +4,9 @@
 //   <div data-rift-timeline data-date="1961-06" data-span="6m"></div>
 //   <script type="module" src="https://HOST/PATH/embed.js"></script>
 //
-// data-date, data-span, data-event, data-lanes and data-lang mean what the
-// deep-link keys mean; data-theme ("light" or "dark") and data-height
-// (pixels, default 560) set the look.
+// data-date, data-span, data-event, data-lanes, data-lang and data-kiosk
+// mean what the deep-link keys mean; data-theme ("light" or "dark") and
+// data-height (pixels, default 560) set the look.
 //
 // Each element gets its height at once, before the module loads, so the
 // host's article does not jump when the timeline arrives. (A host can

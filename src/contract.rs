@@ -38,11 +38,14 @@ fn selected_id(rift: Rift) -> Memo<Option<String>> {
 /// embed's root as the page sees it), `rift:viewchange` and `rift:select`
 /// on the root, and the same news for an iframe's parent. Returns the
 /// window's days and the selected id, for the root's own attributes.
+/// `fresh` is false for an instance that renews another on the same state
+/// (kiosk mode): the page has heard `rift:ready` and the view already.
 pub fn keep(
     rift: Rift,
     root: NodeRef<html::Div>,
     host: Option<web_sys::HtmlElement>,
     link: Memo<String>,
+    fresh: bool,
 ) -> (Memo<(String, String)>, Memo<Option<String>>) {
     let days = view_days(rift);
     let selected = selected_id(rift);
@@ -54,12 +57,15 @@ pub fn keep(
             let _ = host.set_attribute("data-selected", &selected.get().unwrap_or_default());
         });
     }
-    announce_ready(rift, root);
+    if fresh {
+        announce_ready(rift, root);
+    }
     let framed = rift.mode == Mode::Frame;
     // The view comes to rest: no day has changed for a moment (a gesture or
     // an eased move is over). Hosts hear of that, not of every frame.
     let resting = signal_debounced::<_, (String, String)>(days, REST_MS);
-    let told = StoredValue::new(None::<(String, String)>);
+    // A renewed instance starts from a view the host has heard of already.
+    let told = StoredValue::new((!fresh).then(|| days.get_untracked()));
     Effect::new(move |_| {
         let now = resting.get();
         if told.with_value(|t| t.as_ref() == Some(&now)) {

@@ -3,7 +3,7 @@
 //! and lays them out: toolbar, search and filters, notices, the lanes or
 //! the list, the overview strip, the popover.
 
-use crate::state::{Mode, Motion, Parts, Prefs, Rift, Search};
+use crate::state::{Kiosk, Mode, Motion, Parts, Prefs, Rift, Search};
 use crate::{address, contract, dom};
 use crate::{embed_dialog::EmbedDialog, filters::Filters, language::LanguageMenu};
 use crate::{list::ListView, list::ViewSwitch, minimap::Minimap, notices::Notices};
@@ -13,7 +13,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_use::{use_element_size, use_event_listener, use_prefers_reduced_motion};
 use rift_core::dataset::Timeline;
-use rift_core::fragment::{self, Extras, Fragment, State};
+use rift_core::fragment::{self, Extras, Fragment, Resolved, State};
 use rift_core::i18n::Key;
 use rift_core::i18n::Lang;
 use rift_core::motion::Step;
@@ -64,6 +64,35 @@ fn load(bench: Option<usize>) -> Result<Arc<Timeline>, String> {
     })
 }
 
+/// What a renewed instance carries over from the one it replaces.
+#[derive(Clone)]
+pub struct Resume {
+    /// The state on screen (the view, selection, lanes, search, notices).
+    pub state: Resolved,
+    /// The kiosk tour, to carry on where it was.
+    pub tour: Option<crate::kiosk::Carry>,
+}
+
+/// Replaces the instance with a fresh one on the state it shows (kiosk
+/// mode does, now and then: see `rift_core::kiosk::Action::Renew`). The
+/// reactive system keeps a few bytes for every part an instance ever
+/// drew, until the instance itself is dropped.
+#[derive(Clone, Copy)]
+pub struct Renew {
+    resume: StoredValue<Option<Resume>>,
+    generation: RwSignal<u32>,
+}
+
+impl Renew {
+    /// Drops the current instance and starts a new one from `resume`
+    /// (after the current reactive run: the caller may finish its work,
+    /// but must not touch the old instance afterwards).
+    pub fn run(&self, resume: Resume) {
+        self.resume.set_value(Some(resume));
+        self.generation.update(|g| *g += 1);
+    }
+}
+
 #[component]
 pub fn App(
     /// How the instance is hosted and what it opens on.
@@ -71,7 +100,20 @@ pub fn App(
 ) -> impl IntoView {
     let title = rift_core::i18n::t(options.fragment.lang.unwrap_or_default(), Key::LoadFailed);
     match load(options.fragment.bench) {
-        Ok(t) => view! { <Instance timeline=t options=options /> }.into_any(),
+        Ok(t) => {
+            let renew = Renew {
+                resume: StoredValue::new(None),
+                generation: RwSignal::new(0),
+            };
+            provide_context(renew);
+            let options = StoredValue::new_local(options);
+            (move || {
+                renew.generation.track();
+                let resume = renew.resume.try_update_value(Option::take).flatten();
+                view! { <Instance timeline=t.clone() options=options.get_value() resume=resume /> }
+            })
+            .into_any()
+        }
         Err(message) => view! {
             <div class="rift rift-error" role="alert">
                 <h1>{title}</h1>
@@ -82,11 +124,13 @@ pub fn App(
     }
 }
 
-/// The state an instance starts with, from what it was asked for.
+/// The state an instance starts with, from what it was asked for (or,
+/// renewed, what the instance before it showed).
 fn start(
     t: Arc<Timeline>,
     mode: Mode,
     f: &Fragment,
+    resumed: Option<Resolved>,
     site: String,
     area: NodeRef<html::Div>,
     host: Option<&web_sys::HtmlElement>,
@@ -94,7 +138,7 @@ fn start(
     let bounds = t
         .extent()
         .map_or_else(Bounds::default_range, |(a, b)| Bounds::around(a, b));
-    let first = fragment::resolve(f, &t, &bounds);
+    let first = resumed.unwrap_or_else(|| fragment::resolve(f, &t, &bounds));
     let lang = first.lang.unwrap_or_else(|| {
         window()
             .navigator()
@@ -120,6 +164,7 @@ fn start(
             lang: RwSignal::new(lang),
             glyphs: RwSignal::new(Arc::new(rift_core::text::Glyphs::even(0.53))),
         },
+        kiosk: Kiosk::new(first.kiosk),
     });
     (rift, first.notices)
 }
@@ -130,6 +175,8 @@ fn Instance(
     timeline: Arc<Timeline>,
     /// How the instance is hosted and what it opens on.
     options: Options,
+    /// What to carry over from the instance this one renews, if any.
+    resume: Option<Resume>,
 ) -> impl IntoView {
     let Options {
         mode,
@@ -139,7 +186,12 @@ fn Instance(
         theme,
     } = options;
     let (root, area) = (NodeRef::<html::Div>::new(), NodeRef::<html::Div>::new());
-    let (rift, first_notices) = start(timeline, mode, &fragment, site, area, host.as_ref());
+    let renewed = resume.is_some();
+    let (state, tour) = resume.map_or((None, None), |r| (Some(r.state), r.tour));
+    // A renewed instance shows the popover that was open without opening
+    // it again (no entrance animation), until the selection changes.
+    let carried = state.as_ref().map(|s| s.selected);
+    let (rift, first_notices) = start(timeline, mode, &fragment, state, site, area, host.as_ref());
     provide_context(rift);
     let notices = RwSignal::new(first_notices);
     // The deep link of the current state, without `#`.
@@ -148,6 +200,7 @@ fn Instance(
         let extras = Extras {
             list: rift.prefs.list.get(),
             large: rift.prefs.large.get(),
+            kiosk: rift.kiosk.seconds.get(),
         };
         let state = State {
             view: &view,
@@ -173,7 +226,7 @@ fn Instance(
         }
         notices.set(r.notices);
     };
-    let (days, selected_id) = contract::keep(rift, root, host, link);
+    let (days, selected_id) = contract::keep(rift, root, host, link, !renewed);
     if mode != Mode::Element {
         // The document says which language it is in (screen readers, hyphenation).
         Effect::new(move |_| {
@@ -182,8 +235,14 @@ fn Instance(
             }
         });
         // Keep the address bar a shareable link, unless this is a load test.
+        // A link the reader edits may also turn kiosk mode on or off (a
+        // host's goto message never does).
         if fragment.bench.is_none() {
-            address::keep(link, apply);
+            address::keep(link, move |f: Fragment| {
+                let kiosk = f.kiosk;
+                apply(f);
+                rift.kiosk.seconds.set(kiosk);
+            });
         }
     }
     if mode == Mode::Frame {
@@ -192,6 +251,7 @@ fn Instance(
     close_on_outside_press(rift);
     crate::dom::measure_font(root, rift.prefs.glyphs);
     fetch_texts_when_needed(rift);
+    crate::kiosk::run(rift, root, notices, tour);
     let embed_open = RwSignal::new(false);
     let printing = crate::print::use_printing();
     let class = match mode {
@@ -205,6 +265,7 @@ fn Instance(
             class:large=move || rift.prefs.large.get()
             class:compact=move || rift.compact.get()
             class:querying=move || rift.search.query.with(|q| q.searching() || q.filters())
+            class:renewed=move || carried.is_some_and(|c| c == rift.selected.get())
             node_ref=root
             data-rift-timeline=(mode != Mode::Element).then_some("")
             aria-busy=move || rift.motion.goal.with(Option::is_some).to_string()

@@ -16,6 +16,7 @@ pub mod dom;
 pub mod embed_dialog;
 pub mod filters;
 pub mod instance;
+pub mod kiosk;
 pub mod lane;
 pub mod language;
 pub mod list;

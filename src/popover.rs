@@ -17,9 +17,11 @@ pub fn Popover(
 ) -> impl IntoView {
     let rift = expect_context::<Rift>();
     let dialog = NodeRef::<html::Div>::new();
-    // Focus the dialog when it opens (or shows another event).
+    // Focus the dialog when it opens (or shows another event), unless the
+    // kiosk tour opened it: nobody is at the keyboard, and a script embed
+    // must not scroll its host page to itself every few seconds.
     Effect::new(move |_| {
-        if rift.selected.get().is_some() {
+        if rift.selected.get().is_some() && !rift.kiosk.touring.get_untracked() {
             request_animation_frame(move || {
                 if let Some(d) = dialog.get_untracked() {
                     let _ = d.focus();
@@ -165,7 +167,7 @@ fn Card(
             <h3 class="evidence">{tr(Key::Evidence)}</h3>
             <Citations data=data.clone() idx=idx />
             <Related data=data.clone() idx=idx />
-            <Share idx=idx />
+            {move || (!rift.kiosk.on()).then(|| view! { <Share idx=idx /> })}
         </div>
     }
 }

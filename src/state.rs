@@ -116,6 +116,32 @@ pub struct Prefs {
     pub glyphs: RwSignal<Arc<Glyphs>>,
 }
 
+/// Kiosk mode (`kiosk=SECONDS`, `data-kiosk`): the unattended tour of
+/// museum screens (src/kiosk.rs).
+#[derive(Clone, Copy)]
+pub struct Kiosk {
+    /// Seconds between the tour's steps, while kiosk mode is on.
+    pub seconds: RwSignal<Option<u32>>,
+    /// Whether the tour is stepping now, rather than paused by a visitor.
+    pub touring: RwSignal<bool>,
+}
+
+impl Kiosk {
+    /// Kiosk mode stepping every `seconds`, or off.
+    pub fn new(seconds: Option<u32>) -> Kiosk {
+        Kiosk {
+            seconds: RwSignal::new(seconds),
+            // From the first frame: an event the link opens is the tour's.
+            touring: RwSignal::new(seconds.is_some()),
+        }
+    }
+
+    /// Whether kiosk mode is on (tracked).
+    pub fn on(&self) -> bool {
+        self.seconds.with(Option::is_some)
+    }
+}
+
 /// Everything the parts of one instance share.
 #[derive(Clone, Copy)]
 pub struct Rift {
@@ -139,6 +165,7 @@ pub struct Rift {
     pub lanes: RwSignal<Vec<usize>>,
     pub search: Search,
     pub prefs: Prefs,
+    pub kiosk: Kiosk,
 }
 
 /// What an instance starts with, besides its signals.
@@ -154,6 +181,7 @@ pub struct Parts {
     pub lanes: Vec<usize>,
     pub search: Search,
     pub prefs: Prefs,
+    pub kiosk: Kiosk,
 }
 
 impl Rift {
@@ -170,6 +198,7 @@ impl Rift {
             lanes: RwSignal::new(p.lanes),
             search: p.search,
             prefs: p.prefs,
+            kiosk: p.kiosk,
         }
     }
 
@@ -263,7 +292,8 @@ impl Rift {
         let from = m.view.get_untracked();
         let start = now();
         fn frame(m: Motion, token: u64, from: Viewport, to: Viewport, start: f64) {
-            if m.token.get_value() != token {
+            // A renewed (kiosk) instance drops this one: stop quietly.
+            if m.token.try_get_value() != Some(token) {
                 return;
             }
             let t = (now() - start) / EASE_MS;

@@ -1,7 +1,8 @@
 //! The toolbar: the title, the window on screen in words, and the controls
-//! (zoom, whole range, large text, copy link, print, embed). One row of a
-//! fixed height, whatever the labels say, so the lanes under it never move;
-//! on a compact screen, the search, zoom and a menu for the rest.
+//! (zoom, whole range, large text, copy link, print, embed; kiosk mode
+//! leaves out the sharing three). One row of a fixed height, whatever the
+//! labels say, so the lanes under it never move; on a compact screen, the
+//! search, zoom and a menu for the rest.
 
 use crate::state::{Mode, Rift};
 use crate::{dom, filters::Filters, language::LanguageMenu, list::ViewSwitch};
@@ -92,12 +93,18 @@ fn Actions(
         >
             {move || rift.t(Key::LargeText)}
         </button>
-        <button type="button" class="copy-link" on:click=move |_| copy(page_link())>{move || rift.t(Key::CopyLink)}</button>
-        <button type="button" class="print" on:click=print>{move || rift.t(Key::Print)}</button>
-        {(rift.mode == Mode::Page).then(|| view! {
-            <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{move || rift.t(Key::Embed)}</button>
-        })}
-        <span class="copy-status" role="status">{move || copy_status.get()}</span>
+        // A museum screen in kiosk mode has no one to share with.
+        <Show when=move || !rift.kiosk.on()>
+            <button type="button" class="copy-link" on:click={
+                let copy = copy.clone();
+                move |_| copy(page_link())
+            }>{move || rift.t(Key::CopyLink)}</button>
+            <button type="button" class="print" on:click=print>{move || rift.t(Key::Print)}</button>
+            {(rift.mode == Mode::Page).then(|| view! {
+                <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{move || rift.t(Key::Embed)}</button>
+            })}
+            <span class="copy-status" role="status">{move || copy_status.get()}</span>
+        </Show>
     }
 }
 

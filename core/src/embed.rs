@@ -6,7 +6,7 @@ use crate::fragment::Fragment;
 
 /// The `data-*` keys of an embedding element that mean what fragment keys
 /// mean.
-pub const DATA_KEYS: [&str; 5] = ["date", "span", "event", "lanes", "lang"];
+pub const DATA_KEYS: [&str; 6] = ["date", "span", "event", "lanes", "lang", "kiosk"];
 
 /// Height of a script embed without a usable `data-height`, in pixels.
 pub const DEFAULT_HEIGHT: f64 = 560.0;
@@ -132,6 +132,11 @@ mod tests {
         );
         assert_eq!(a.theme, Some("dark"));
         assert_eq!(a.height, 320.0);
+        let k = attrs(&[("data-kiosk", "20"), ("data-date", "1961")]);
+        assert_eq!(k.fragment.kiosk, Some(20));
+        let bad = attrs(&[("data-kiosk", "1")]);
+        assert_eq!(bad.fragment.kiosk, None);
+        assert_eq!(bad.fragment.problems[0].key, "kiosk");
         let b = attrs(&[("data-theme", "<b>sepia</b>"), ("data-date", "1961-13")]);
         assert_eq!(b.theme, None);
         assert!(!b.fragment.problems.is_empty());

@@ -181,6 +181,9 @@ pub struct Fragment {
     pub list: bool,
     /// `text=large`: large text for projectors.
     pub large: bool,
+    /// `kiosk=SECONDS`: the unattended tour of museum screens, stepping
+    /// every so many seconds.
+    pub kiosk: Option<u32>,
     pub problems: Vec<Problem>,
 }
 
@@ -245,6 +248,7 @@ impl Fragment {
         let mut query = crate::search::Query::default();
         let mut list = false;
         let mut large = false;
+        let mut kiosk = None;
         for (key, value) in pairs {
             let (key, value) = (key.as_ref(), value.as_ref().trim());
             match key {
@@ -324,12 +328,17 @@ impl Fragment {
                     "timeline" => list = false,
                     _ => bad("view", value, Key::ReasonView),
                 },
+                "kiosk" => match crate::kiosk::seconds(value) {
+                    Some(s) => kiosk = Some(s),
+                    None => bad("kiosk", value, Key::ReasonKiosk),
+                },
                 _ => bad(key, value, Key::ReasonKey),
             }
         }
         f.query = query;
         f.list = list;
         f.large = large;
+        f.kiosk = kiosk;
         f.date = date;
         f.span = span;
         f.event = event;
@@ -364,6 +373,8 @@ pub struct Resolved {
     pub list: bool,
     /// Whether text is large (projector mode).
     pub large: bool,
+    /// Seconds between the kiosk tour's steps, when it is on.
+    pub kiosk: Option<u32>,
     /// What could not be applied, for the notice.
     pub notices: Vec<Notice>,
 }
@@ -489,6 +500,7 @@ pub fn resolve(f: &Fragment, t: &Timeline, b: &Bounds) -> Resolved {
         query,
         list: f.list,
         large: f.large,
+        kiosk: f.kiosk,
         notices,
     }
 }
@@ -559,6 +571,8 @@ pub struct Extras {
     pub list: bool,
     /// `text=large`
     pub large: bool,
+    /// `kiosk=SECONDS`
+    pub kiosk: Option<u32>,
 }
 
 /// [`format`] with the search, filters and display settings.
@@ -602,6 +616,9 @@ pub fn format_with(
     }
     if extras.large {
         parts.push("text=large".into());
+    }
+    if let Some(s) = extras.kiosk {
+        parts.push(format!("kiosk={s}"));
     }
     parts.join("&")
 }
@@ -797,6 +814,7 @@ mod tests {
             Extras {
                 list: true,
                 large: true,
+                kiosk: Some(20),
             },
         );
         assert!(text.contains("q=Shehu%20%26%20co"), "{text}");
@@ -804,6 +822,8 @@ mod tests {
         assert!(f.problems.is_empty(), "{:?}", f.problems);
         assert_eq!(f.query, q);
         assert!(f.list && f.large);
+        assert_eq!(f.kiosk, Some(20));
+        assert_eq!(resolve(&f, &t, &b).kiosk, Some(20));
         // Unknown actors and sources are named and dropped.
         let r = resolve(&f, &t, &b);
         assert_eq!(r.query.actor, None);
@@ -818,11 +838,32 @@ mod tests {
             "actor=",
             "source=",
             "text=huge",
+            "kiosk=1",
+            "kiosk=601",
+            "kiosk=fast",
+            "kiosk=",
         ] {
             assert_eq!(Fragment::parse(bad).problems.len(), 1, "{bad}");
         }
         let long = format!("q={}", "x".repeat(201));
         assert_eq!(Fragment::parse(&long).problems.len(), 1);
+    }
+
+    #[test]
+    fn kiosk_takes_seconds_and_names_a_bad_value() {
+        assert_eq!(Fragment::parse("#kiosk=20").kiosk, Some(20));
+        assert_eq!(Fragment::parse("#date=1961&kiosk=600").kiosk, Some(600));
+        let t = timeline();
+        let r = resolve(&Fragment::parse("#kiosk=1&date=1961-06"), &t, &bounds(&t));
+        assert_eq!(r.kiosk, None);
+        assert_eq!(
+            r.notices[0].text(Lang::En),
+            "kiosk '1' is not a number of seconds from 2 to 600; ignored"
+        );
+        assert!(r.notices[0].text(Lang::Sq).contains("sekondash"));
+        assert!(r.notices[0].text(Lang::Ru).contains("секунд"));
+        // The rest of the link still applies.
+        assert!(r.view.span() < 60.0);
     }
 
     #[test]
@@ -930,6 +971,7 @@ mod tests {
             extras: Extras {
                 list: true,
                 large: false,
+                kiosk: None,
             },
         };
         let text = link(&t, state);

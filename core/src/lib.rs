@@ -12,6 +12,7 @@ mod fixtures;
 pub mod format;
 pub mod fragment;
 pub mod i18n;
+pub mod kiosk;
 pub mod layout;
 pub mod motion;
 pub mod overview;
