@@ -524,6 +524,7 @@ proptest! {
         disputed in any::<bool>(),
         list in any::<bool>(),
         large in any::<bool>(),
+        kiosk in prop::option::of(2u32..=600),
     ) {
         let t = timeline();
         let b = timeline_bounds();
@@ -542,7 +543,7 @@ proptest! {
             source: source.map(String::from),
             disputed,
         };
-        let extras = Extras { list, large };
+        let extras = Extras { list, large, kiosk };
         let text = fragment::link(t, State { view: &view, selected, lanes: &lanes, lang, query: &query, extras });
         let f = Fragment::parse(&text);
         prop_assert!(f.problems.is_empty(), "{text}: {:?}", f.problems);
@@ -553,7 +554,7 @@ proptest! {
         prop_assert_eq!(r.lang.unwrap_or(Lang::En), lang, "{}", text);
         let expect = Query { text: query.text.trim().to_string(), ..query.clone() };
         prop_assert_eq!(&r.query, &expect, "{}", text);
-        prop_assert_eq!((r.list, r.large), (list, large), "{}", text);
+        prop_assert_eq!((r.list, r.large, r.kiosk), (list, large, kiosk), "{}", text);
         let precision = span_precision(view.span());
         prop_assert!((r.view.span() - view.span()).abs() <= precision, "{text}: {view:?} -> {:?}", r.view);
         // The centre is the day written; a bound may shift the rounded span.
@@ -581,6 +582,7 @@ proptest! {
         disputed in any::<bool>(),
         list in any::<bool>(),
         large in any::<bool>(),
+        kiosk in prop::option::of(2u32..=600),
     ) {
         let event = event.filter(|s| !s.trim().is_empty());
         let actor = actor.filter(|s| !s.trim().is_empty());
@@ -593,7 +595,7 @@ proptest! {
             lane_refs.as_deref(),
             lang,
             &query,
-            Extras { list, large },
+            Extras { list, large, kiosk },
         );
         let f = Fragment::parse(&text);
         prop_assert!(f.problems.is_empty(), "{text}: {:?}", f.problems);
@@ -604,7 +606,7 @@ proptest! {
         prop_assert_eq!(f.query.actor.as_deref(), query.actor.as_deref().map(str::trim));
         prop_assert_eq!(f.query.source.as_deref(), query.source.as_deref().map(str::trim));
         prop_assert_eq!(f.query.disputed, disputed);
-        prop_assert_eq!((f.list, f.large), (list, large));
+        prop_assert_eq!((f.list, f.large, f.kiosk), (list, large, kiosk));
         let day = PartialDate::parse(&rift_core::date::iso(view.center().floor() as i32));
         prop_assert_eq!(f.date, day);
     }
