@@ -31,23 +31,78 @@ function reserve() {
 }
 reserve();
 
-const here = new URL('./', import.meta.url);
-const { default: init, mount_element } = await import(new URL('rift.js', here).href);
-await init({ module_or_path: new URL('rift_bg.wasm', here) });
+// Loaded at once, used only if the timeline cannot start.
+const failure = import('./failure.js');
 
+const here = new URL('./', import.meta.url);
 const css = new URL('rift.css', here).href;
+
+// Where an element's timeline goes: a container in its own shadow root.
+function boxOf(el) {
+  if (!el.shadowRoot) {
+    try {
+      el.attachShadow({ mode: 'open' });
+    } catch {
+      return el; // the element cannot hold a shadow root: its own content
+    }
+  }
+  let box = el.shadowRoot.querySelector('.rift-host');
+  if (!box) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = css;
+    box = document.createElement('div');
+    box.className = 'rift-host';
+    el.shadowRoot.append(link, box);
+  }
+  return box;
+}
+
+async function fail(el, err) {
+  const box = boxOf(el);
+  try {
+    const { showFailure } = await failure;
+    showFailure(box, {
+      err,
+      mode: 'element',
+      link: here.href,
+      lang: el.getAttribute('data-lang'),
+      theme: el.getAttribute('data-theme')?.trim().toLowerCase(),
+    });
+  } catch {
+    if (!box.querySelector('.rift-failed')) box.textContent = `The timeline could not start: ${err}`;
+  }
+}
+
+function whenReady(f) {
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', f, { once: true });
+  } else {
+    f();
+  }
+}
+
+let mount_element;
+try {
+  const module = await import(new URL('rift.js', here).href);
+  await module.default({ module_or_path: new URL('rift_bg.wasm', here) });
+  mount_element = module.mount_element;
+} catch (err) {
+  // The module could not load or compile (a network error, or a page whose
+  // policy forbids WebAssembly): every timeline says so in its own box.
+  whenReady(() => {
+    for (const el of document.querySelectorAll('[data-rift-timeline]')) fail(el, err);
+  });
+}
+
 function mountAll() {
   for (const el of document.querySelectorAll('[data-rift-timeline]')) {
     if (el.shadowRoot) continue;
     try {
       mount_element(el, css, here.href);
     } catch (err) {
-      el.textContent = 'The timeline could not start: ' + err;
+      fail(el, err);
     }
   }
 }
-if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', mountAll, { once: true });
-} else {
-  mountAll();
-}
+if (mount_element) whenReady(mountAll);

@@ -1,17 +1,17 @@
 // Starts the chrome-less timeline of embed.html (for iframes), in the place
-// of its static skeleton.
-import init, { start_frame } from './rift.js';
+// of its static skeleton; if the module cannot load or start, says why
+// (failure.js), and tells the parent window.
 
 const skeleton = document.querySelector('.rift-skeleton');
 
-init({ module_or_path: new URL('./rift_bg.wasm', import.meta.url) })
-  .then(() => {
+import('./rift.js')
+  .then(async ({ default: init, start_frame }) => {
+    await init({ module_or_path: new URL('./rift_bg.wasm', import.meta.url) });
     start_frame();
     skeleton?.remove();
   })
-  .catch((err) => {
-    const p = document.createElement('p');
-    p.setAttribute('role', 'alert');
-    p.textContent = 'The timeline could not start: ' + err;
-    (skeleton?.querySelector('.stage') ?? document.body).append(p);
+  .catch(async (err) => {
+    const { showFailure, hashLang } = await import('./failure.js');
+    const link = new URL('./', location.href).href + location.hash;
+    showFailure(document.body, { err, mode: 'frame', link, lang: hashLang() });
   });

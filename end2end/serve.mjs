@@ -1,5 +1,9 @@
 // Serves dist/ on 127.0.0.1 with the Content-Security-Policy of the public
 // contract, at / and at a sub-path (/exhibits/rift/), like a static host.
+// Host pages named strict-*.html get a stricter policy, without
+// 'wasm-unsafe-eval' (as many news sites have). A build with forced faults,
+// when there is one (end2end/dist-faults, built by scripts/test.sh), is
+// served at /faults/.
 // usage: node serve.mjs [port] [dir]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -8,10 +12,15 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.argv[2] ?? 8080);
-const roots = { '/': resolve(process.argv[3] ?? join(here, '..', 'dist')), '/hosts/': join(here, 'hosts') };
+const roots = {
+  '/': resolve(process.argv[3] ?? join(here, '..', 'dist')),
+  '/hosts/': join(here, 'hosts'),
+  '/faults/': join(here, 'dist-faults'),
+};
 const SUBPATH = '/exhibits/rift/';
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -43,6 +52,9 @@ createServer(async (req, res) => {
   if (pathname.startsWith('/hosts/')) {
     root = roots['/hosts/'];
     pathname = pathname.slice('/hosts'.length);
+  } else if (pathname.startsWith('/faults/')) {
+    root = roots['/faults/'];
+    pathname = pathname.slice('/faults'.length);
   } else if (pathname === '/favicon.ico') {
     // A host site has its own icon; browsers ask for it unprompted.
     pathname = '/favicon.svg';
@@ -57,7 +69,7 @@ createServer(async (req, res) => {
   }
   res.writeHead(200, {
     'content-type': TYPES[extname(found.path)] ?? 'application/octet-stream',
-    'content-security-policy': CSP,
+    'content-security-policy': /\/strict-[^/]*\.html$/.test(found.path) ? STRICT_CSP : CSP,
     'cache-control': 'no-store',
   });
   res.end(found.body);

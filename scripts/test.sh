@@ -30,6 +30,10 @@ CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
 step "release build"
 trunk build --release --locked
 
+step "a dev build with forced faults, for the tests of failure display"
+# Served at /faults/ by end2end/serve.mjs; the release build has no such path.
+trunk build --features faults --dist end2end/dist-faults --locked
+
 step "end-to-end tests (Playwright, Chromium)"
 cd end2end
 npx playwright test "$@"

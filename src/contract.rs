@@ -182,7 +182,7 @@ fn goto_of_message(data: &JsValue) -> Option<Fragment> {
 
 /// Posts `{source: "rift", type, ...fields}` to the parent window, when
 /// there is one.
-fn post_to_parent(kind: &str, fields: &[(&str, JsValue)]) {
+pub(crate) fn post_to_parent(kind: &str, fields: &[(&str, JsValue)]) {
     let win = window();
     let Ok(Some(parent)) = win.parent() else {
         return;

@@ -193,6 +193,8 @@ fn Instance(
     let carried = state.as_ref().map(|s| s.selected);
     let (rift, first_notices) = start(timeline, mode, &fragment, state, site, area, host.as_ref());
     provide_context(rift);
+    #[cfg(feature = "faults")]
+    crate::faults::arm(rift, host.as_ref(), root);
     let notices = RwSignal::new(first_notices);
     // The deep link of the current state, without `#`.
     let link = Memo::new(move |_| {

@@ -14,6 +14,9 @@ pub mod compact;
 pub mod contract;
 pub mod dom;
 pub mod embed_dialog;
+pub mod failure;
+#[cfg(feature = "faults")]
+pub mod faults;
 pub mod filters;
 pub mod instance;
 pub mod kiosk;
@@ -39,11 +42,21 @@ use wasm_bindgen::JsCast;
 
 /// Mounts a page-owned instance (index.html, embed.html) into the body.
 fn start(mode: Mode) {
-    console_error_panic_hook::set_once();
+    let fragment = dom::current_fragment();
+    let href = window().location().href().unwrap_or_default();
+    let site = rift_core::snippet::folder_of(&href);
+    if let Some(body) = document().body() {
+        // The page itself offers a reload; an iframe, the full page.
+        let link = match mode {
+            Mode::Page => href,
+            _ => rift_core::snippet::page_link(&site, &fragment),
+        };
+        failure::watch(body.into(), mode, link);
+    }
     let options = Options {
         mode,
-        fragment: Fragment::parse(&dom::current_fragment()),
-        site: rift_core::snippet::folder_of(&window().location().href().unwrap_or_default()),
+        fragment: Fragment::parse(&fragment),
+        site,
         host: None,
         theme: None,
     };
@@ -64,7 +77,6 @@ pub fn start_frame() {
 /// stylesheet at `css` and links pointing at the timeline page `site`. The
 /// host's `data-*` attributes mean what the fragment keys mean.
 pub fn mount_element(host: web_sys::HtmlElement, css: &str, site: &str) -> Result<(), String> {
-    console_error_panic_hook::set_once();
     if host.shadow_root().is_some() {
         return Ok(());
     }
@@ -89,6 +101,7 @@ pub fn mount_element(host: web_sys::HtmlElement, css: &str, site: &str) -> Resul
         .set_property("height", &rift_core::css::px(attrs.height));
     let _ = shadow.append_child(&link);
     let _ = shadow.append_child(&container);
+    failure::watch(container.clone().into(), Mode::Element, site.to_string());
     let options = Options {
         mode: Mode::Element,
         fragment: attrs.fragment,
