@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { open, root, settled, viewOf, watch } from './helpers';
+import { dayOf, open, root, settled, viewOf, watch } from './helpers';
 
 test.describe('search, filters and the list', () => {
   test('search finds spelling variants, highlights and steps through results', async ({ page }) => {
@@ -192,6 +192,30 @@ test.describe('print', () => {
     // The full timeline opened on the embed's window (November 1961), at the embed's site.
     expect(text).toMatch(/\/exhibits\/rift\/#date=1961-1[01]-\d\d&span=/);
     expect(text).not.toContain('visitor');
+  });
+
+  test('the printed link is the view on screen, before the address bar catches up', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await open(page, '#date=1960-11-15&span=1m');
+    const before = await settled(page);
+    await page.locator('.timeline').focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    // At once: the address bar still says the old view (it follows 250 ms
+    // after the view rests); the printout must not.
+    const at = await page.evaluate(() => {
+      const r = document.querySelector('[data-rift-timeline]')!;
+      const now = { hash: location.hash, start: r.getAttribute('data-view-start')!, end: r.getAttribute('data-view-end')! };
+      window.dispatchEvent(new Event('beforeprint'));
+      return now;
+    });
+    expect(at.hash).toContain('date=1960-11-15');
+    expect(at.start > before.start, `${at.start} after ${before.start}`).toBe(true);
+    const text = (await page.locator('.print-view .print-link').textContent())!;
+    const date = /#date=(\d{4}-\d\d-\d\d)/.exec(text)?.[1];
+    expect(date, text).toBeDefined();
+    // The link's date is the centre of the window on screen.
+    const centre = (dayOf(at.start) + dayOf(at.end)) / 2;
+    expect(Math.abs(dayOf(date!) - centre), `${date} for ${at.start}..${at.end}`).toBeLessThanOrEqual(1);
   });
 
   test("the browser's own print command prints the chronology too", async ({ page }) => {
