@@ -111,6 +111,14 @@ test.describe('iframe embed', () => {
       w.postMessage({ source: 'rift', type: 'goto', date: '1961-13' }, '*');
     });
     await expect(f.locator('.notice')).toContainText("date '1961-13'");
+    // A burst of them replaces the notice: one notice, not a flood.
+    await page.evaluate(() => {
+      const w = (document.getElementById('rift') as HTMLIFrameElement).contentWindow!;
+      for (let i = 0; i < 30; i++) w.postMessage({ source: 'rift', type: 'goto', date: `1961-${20 + i}` }, '*');
+    });
+    await expect(f.locator('.notice')).toContainText("date '1961-49'");
+    await expect(f.locator('.notice')).toHaveCount(1);
+    await expect(f.locator('.notice li')).toHaveCount(1);
   });
 
   test('goto is taken from the parent window only', async ({ page }) => {
