@@ -127,7 +127,7 @@ for (const scheme of ['light', 'dark'] as const) {
           for (const el of await page.locator(selector).all()) {
             const box = await el.boundingBox();
             if (!box || !inView(box) || n >= 5) continue;
-            const contrast = await textContrast(page, el);
+            const contrast = await textContrast(page, el, kind === 'disputed' ? 3 : 0);
             if (contrast === null) continue;
             n += 1;
             const id = await el.evaluate((e) => e.closest('[data-event-id]')!.getAttribute('data-event-id'));

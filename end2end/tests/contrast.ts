@@ -60,12 +60,15 @@ const low = (values: number[]) => {
  * glyphs (backgrounds, bars, halos): the text is drawn, then made
  * transparent, and the pixels that changed are the glyphs. Opacity of the
  * element or its ancestors counts. `null` when none of its glyphs is
- * visible (a label cut down to its ellipsis).
+ * visible (a label cut down to its ellipsis). `inset` leaves out the
+ * outer pixels of a badge whose glyph sits well inside it (the dispute
+ * flag): its round edge and ring are drawn afresh with each screenshot and
+ * are not its text.
  */
-export async function textContrast(page: Page, el: Locator) {
+export async function textContrast(page: Page, el: Locator, inset = 0) {
   const box = await el.boundingBox();
   if (!box) throw new Error('not on screen');
-  const clip = whole(box);
+  const clip = whole({ x: box.x + inset, y: box.y + inset, width: box.width - 2 * inset, height: box.height - 2 * inset });
   const { color, opacity } = await el.evaluate((e) => {
     let o = 1;
     for (let n: Element | null = e; n; n = n.parentElement) o *= Number(getComputedStyle(n).opacity);
