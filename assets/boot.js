@@ -8,9 +8,9 @@ const skeleton = document.querySelector('.rift-skeleton');
 if (/(^#|&)text=large(&|$)/.test(location.hash)) skeleton?.classList.add('large');
 
 import('./rift.js')
-  .then(async ({ default: init, start_page }) => {
-    await init({ module_or_path: new URL('./rift_bg.wasm', import.meta.url) });
-    start_page();
+  .then(async (rift) => {
+    await rift.default({ module_or_path: new URL('./rift_bg.wasm', import.meta.url) });
+    rift.start_page();
     skeleton?.remove();
   })
   .catch(async (err) => {

@@ -5,9 +5,9 @@
 const skeleton = document.querySelector('.rift-skeleton');
 
 import('./rift.js')
-  .then(async ({ default: init, start_frame }) => {
-    await init({ module_or_path: new URL('./rift_bg.wasm', import.meta.url) });
-    start_frame();
+  .then(async (rift) => {
+    await rift.default({ module_or_path: new URL('./rift_bg.wasm', import.meta.url) });
+    rift.start_frame();
     skeleton?.remove();
   })
   .catch(async (err) => {
