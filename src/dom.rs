@@ -63,6 +63,10 @@ pub fn use_copy(lang: RwSignal<Lang>) -> (impl Fn(String) + Clone, Signal<String
     (act, status)
 }
 
+/// The characters of the dataset's titles and lane names beyond ASCII, in
+/// every language (build.rs).
+const LABEL_CHARS: &str = include_str!(concat!(env!("OUT_DIR"), "/label_chars.txt"));
+
 /// Measures the characters of the font `root` is set in, once it is
 /// mounted, so labels are sized and cut by real text widths.
 pub fn measure_font(root: NodeRef<leptos::html::Div>, glyphs: RwSignal<Arc<Glyphs>>) {
@@ -86,7 +90,8 @@ pub fn measure_font(root: NodeRef<leptos::html::Div>, glyphs: RwSignal<Arc<Glyph
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
         let Some(ctx) = context else { return true };
         ctx.set_font(&format!("{SIZE}px {family}"));
-        let measured = Glyphs::measured(SIZE, |c| {
+        let chars = rift_core::text::charset(LABEL_CHARS);
+        let measured = Glyphs::measured(SIZE, chars, |c| {
             let mut buf = [0u8; 4];
             ctx.measure_text(c.encode_utf8(&mut buf))
                 .map_or(f64::NAN, |m| m.width())

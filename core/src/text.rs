@@ -9,19 +9,13 @@ use std::collections::HashMap;
 /// What a cut title ends with.
 pub const ELLIPSIS: char = '…';
 
-/// The characters worth measuring: Latin (with Albanian's ë and ç),
-/// Cyrillic, and the punctuation of the titles.
-pub fn charset() -> impl Iterator<Item = char> {
-    let ranges = [
-        (' ', '~'),
-        ('\u{a0}', '\u{17f}'),
-        ('\u{400}', '\u{45f}'),
-        ('\u{2010}', '\u{2026}'),
-    ];
-    ranges
-        .into_iter()
-        .flat_map(|(a, b)| a..=b)
-        .chain(['«', '»', '≠', '№'])
+/// The characters worth measuring: printable ASCII, what a cut title ends
+/// with, the dispute flag, and `extra` (the other characters the labels
+/// use: [`crate::dataset::Dataset::label_chars`], worked out at build time).
+/// Measuring each is a call into the browser, so the set is kept to what
+/// labels can hold; any other character counts as an average letter.
+pub fn charset(extra: &str) -> impl Iterator<Item = char> + '_ {
+    (' '..='~').chain([ELLIPSIS, '≠']).chain(extra.chars())
 }
 
 /// Advance widths of one font, per pixel of font size.
@@ -42,10 +36,14 @@ impl Glyphs {
         }
     }
 
-    /// Measures each character of [`charset`] with `measure` (its width at
-    /// a font size of `size` pixels).
-    pub fn measured(size: f64, measure: impl Fn(char) -> f64) -> Glyphs {
-        let widths: HashMap<char, f64> = charset()
+    /// Measures each character of `chars` with `measure` (its width at a
+    /// font size of `size` pixels).
+    pub fn measured(
+        size: f64,
+        chars: impl Iterator<Item = char>,
+        measure: impl Fn(char) -> f64,
+    ) -> Glyphs {
+        let widths: HashMap<char, f64> = chars
             .map(|c| (c, measure(c) / size))
             .filter(|(_, w)| w.is_finite() && *w >= 0.0)
             .collect();
@@ -105,7 +103,14 @@ mod tests {
 
     /// A font whose characters are 0.5 em wide, "i" 0.25 em.
     fn font() -> Glyphs {
-        Glyphs::measured(10.0, |c| if c == 'i' { 2.5 } else { 5.0 })
+        let cyrillic: String = ('\u{400}'..='\u{45f}').collect();
+        Glyphs::measured(10.0, charset(&format!("ËëÇç«»–{cyrillic}")), |c| {
+            if c == 'i' {
+                2.5
+            } else {
+                5.0
+            }
+        })
     }
 
     #[test]
@@ -150,10 +155,26 @@ mod tests {
     }
 
     #[test]
-    fn the_charset_covers_the_three_languages() {
-        let set: std::collections::HashSet<char> = charset().collect();
-        for c in "Ëë Çç Хрущёв «» – … ≠".chars() {
+    fn the_charset_is_ascii_the_ellipsis_the_flag_and_the_extra() {
+        let set: std::collections::HashSet<char> = charset("ëХ").collect();
+        for c in "Aa0 ~… ≠ëХ".chars() {
             assert!(set.contains(&c), "{c}");
         }
+        assert!(!set.contains(&'ç'));
+        assert_eq!(set.len(), 95 + 4);
+    }
+
+    #[test]
+    fn an_unmeasured_character_is_an_average_letter() {
+        let g = Glyphs::measured(10.0, charset(""), |c| {
+            if c.is_ascii_lowercase() {
+                5.0
+            } else {
+                8.0
+            }
+        });
+        assert_eq!(g.width("ab", 10.0), 10.0);
+        assert_eq!(g.width("ХХ", 10.0), 10.0);
+        assert_eq!(g.width("AB", 10.0), 16.0);
     }
 }
