@@ -27,8 +27,19 @@ pub fn Filters() -> impl IntoView {
     let active = move || query.with(Query::filters);
     // A menu choice: the empty value means "any".
     let choice = |e: &leptos::ev::Event| Some(event_target_value(e)).filter(|v| !v.is_empty());
-    view! {
-        <details class="filters">
+    // The fields (a menu of every person and body, with counts) are built
+    // the first time the panel opens, not at start, unless a link asks
+    // for a filter.
+    let details = NodeRef::<leptos::html::Details>::new();
+    let opened = RwSignal::new(query.with_untracked(Query::filters));
+    let on_toggle = move |_| {
+        if details.get_untracked().is_some_and(|d| d.open()) {
+            opened.set(true);
+        }
+    };
+    let fields = move || {
+        let (actors, sources) = (actors.clone(), sources.clone());
+        opened.get().then(|| view! {
             <summary>
                 {move || rift.t(Key::Filters)}
                 {move || active().then(|| view! { <span class="active-dot" aria-label=rift.t(Key::FiltersOn)>" •"</span> })}
@@ -82,6 +93,15 @@ pub fn Filters() -> impl IntoView {
                 </label>
                 <button type="button" class="clear" on:click=move |_| query.set(Query::default())>{move || rift.t(Key::ClearAll)}</button>
             </div>
+        })
+    };
+    view! {
+        <details class="filters" node_ref=details on:toggle=on_toggle>
+            <summary>
+                {move || rift.t(Key::Filters)}
+                {move || active().then(|| view! { <span class="active-dot" aria-label=rift.t(Key::FiltersOn)>" •"</span> })}
+            </summary>
+            {fields}
         </details>
     }
 }

@@ -168,6 +168,17 @@ pub fn TimelineArea() -> impl IntoView {
         }
     };
 
+    // The first drawing of the lanes is one lane per task, not one long
+    // task for all: the page answers input in between (a phone takes
+    // tens of milliseconds per lane).
+    let staged = RwSignal::new(1usize);
+    Effect::new(move |_| {
+        let n = staged.get();
+        if rift.measured() && n < rift.data().data.lanes.len() {
+            set_timeout(move || staged.set(n + 1), std::time::Duration::ZERO);
+        }
+    });
+
     view! {
         <div
             class="area"
@@ -184,7 +195,7 @@ pub fn TimelineArea() -> impl IntoView {
                 // Drawn once the area is measured, so the lanes appear at
                 // their final height rather than growing into it.
                 <Show when=move || rift.measured()>
-                    <For each=move || rift.lanes.get() key=|l| *l let:lane>
+                    <For each=move || rift.lanes.with(|l| l.iter().take(staged.get()).copied().collect::<Vec<_>>()) key=|l| *l let:lane>
                         <LaneRow lane=lane style=style labels=labels font=font />
                     </For>
                 </Show>
