@@ -76,29 +76,41 @@ fn keep_above_sheet(rift: Rift, root: NodeRef<html::Div>) {
         };
         let id = rift.data().data.events[i].id.clone();
         // After the sheet and the lanes are drawn.
-        request_animation_frame(move || {
-            let Some(sheet) = dom::find::<web_sys::HtmlElement>(&root, ".popover") else {
-                return;
-            };
-            let top = sheet.get_bounding_client_rect().top();
-            let room = lanes.get_bounding_client_rect();
-            let _ = lanes.style().set_property(
-                "padding-bottom",
-                &rift_core::css::px((room.bottom() - top).max(0.0)),
-            );
-            let Some(mark) = dom::find::<web_sys::HtmlElement>(&root, &dom::event_selector(&id))
-            else {
-                return;
-            };
-            let b = mark.get_bounding_client_rect();
-            if b.top() >= room.top() && b.bottom() <= top {
-                return;
-            }
-            // A third of the way down the room left above the sheet.
-            let want = room.top() + ((top - room.top() - b.height()) / 3.0).max(0.0);
-            lanes.set_scroll_top(lanes.scroll_top() + (b.top() - want).round() as i32);
-        });
+        request_animation_frame(move || scroll_above_sheet(root, lanes, id, 0));
     });
+}
+
+/// Scrolls `lanes` so the mark of event `id` sits above the sheet. The
+/// lanes are first drawn one per task: while its lane is not drawn yet,
+/// tries again in the next frame (for a second at most).
+fn scroll_above_sheet(
+    root: web_sys::HtmlDivElement,
+    lanes: web_sys::HtmlElement,
+    id: String,
+    frames: u32,
+) {
+    let Some(sheet) = dom::find::<web_sys::HtmlElement>(&root, ".popover") else {
+        return;
+    };
+    let top = sheet.get_bounding_client_rect().top();
+    let room = lanes.get_bounding_client_rect();
+    let _ = lanes.style().set_property(
+        "padding-bottom",
+        &rift_core::css::px((room.bottom() - top).max(0.0)),
+    );
+    let Some(mark) = dom::find::<web_sys::HtmlElement>(&root, &dom::event_selector(&id)) else {
+        if frames < 60 {
+            request_animation_frame(move || scroll_above_sheet(root, lanes, id, frames + 1));
+        }
+        return;
+    };
+    let b = mark.get_bounding_client_rect();
+    if b.top() >= room.top() && b.bottom() <= top {
+        return;
+    }
+    // A third of the way down the room left above the sheet.
+    let want = room.top() + ((top - room.top() - b.height()) / 3.0).max(0.0);
+    lanes.set_scroll_top(lanes.scroll_top() + (b.top() - want).round() as i32);
 }
 
 /// The popover of one event.
