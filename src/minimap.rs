@@ -58,11 +58,11 @@ pub fn Minimap() -> impl IntoView {
         if let Some(el) = strip.get_untracked() {
             let _ = el.set_pointer_capture(e.pointer_id());
         }
-        grab.set_value(Some((kind, day_at(e), rift.motion.view.get_untracked())));
+        grab.set_value(Some((kind, day_at(e), rift.latest())));
     };
     // A press outside the brush centres the window there, then drags it.
     let on_strip_down = move |e: ev::PointerEvent| {
-        let span = rift.motion.view.get_untracked().span();
+        let span = rift.latest().span();
         rift.set_view(Viewport::centered(day_at(&e), span, &rift.bounds));
         start_grab(Grab::Move, &e);
     };

@@ -35,6 +35,8 @@ pub struct Motion {
     pub goal: RwSignal<Option<Viewport>>,
     /// Token of the running move; a new gesture cancels it.
     token: StoredValue<u64>,
+    /// The window a gesture asked for, to be drawn in the next frame.
+    pending: StoredValue<Option<Viewport>>,
     /// Whether the reader asked for less motion.
     pub reduced: Signal<bool>,
 }
@@ -45,6 +47,7 @@ impl Motion {
             view: RwSignal::new(first),
             goal: RwSignal::new(None),
             token: StoredValue::new(0),
+            pending: StoredValue::new(None),
             reduced,
         }
     }
@@ -283,13 +286,15 @@ impl Rift {
         let target = target.clamped(&self.bounds);
         let token = m.token.get_value() + 1;
         m.token.set_value(token);
+        let from = self.latest();
+        // The move takes over from a gesture's frame still to come.
+        m.pending.set_value(None);
         if m.reduced.get_untracked() {
             m.goal.set(None);
             m.view.set(target);
             return;
         }
         m.goal.set(Some(target));
-        let from = m.view.get_untracked();
         let start = now();
         fn frame(m: Motion, token: u64, from: Viewport, to: Viewport, start: f64) {
             // A renewed (kiosk) instance drops this one: stop quietly.
@@ -313,14 +318,40 @@ impl Rift {
         self.motion
             .goal
             .get_untracked()
+            .unwrap_or_else(|| self.latest())
+    }
+
+    /// The window the latest gesture asked for (drawn in the next frame),
+    /// else the one on screen.
+    pub fn latest(&self) -> Viewport {
+        self.motion
+            .pending
+            .try_get_value()
+            .flatten()
             .unwrap_or_else(|| self.motion.view.get_untracked())
     }
 
     /// Sets the window at once (direct manipulation: wheel, drag, pinch).
+    ///
+    /// Drawn in the next frame: a gesture sends many events per frame (a
+    /// trackpad, a fast wheel, pointer moves). Each is applied to the
+    /// window the one before asked for ([`Rift::latest`]), so none is
+    /// lost, and the lanes are laid out once per frame, with the latest.
     pub fn set_view(&self, v: Viewport) {
-        self.motion.token.update_value(|t| *t += 1);
-        self.motion.goal.set(None);
-        self.motion.view.set(v.clamped(&self.bounds));
+        let m = self.motion;
+        m.token.update_value(|t| *t += 1);
+        if m.goal.get_untracked().is_some() {
+            m.goal.set(None);
+        }
+        let scheduled = m.pending.get_value().is_some();
+        m.pending.set_value(Some(v.clamped(&self.bounds)));
+        if !scheduled {
+            request_animation_frame(move || {
+                if let Some(v) = m.pending.try_update_value(Option::take).flatten() {
+                    m.view.try_set(v);
+                }
+            });
+        }
     }
 
     /// Takes a step (a key or a toolbar button) from the goal.

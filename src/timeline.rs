@@ -92,7 +92,7 @@ pub fn TimelineArea() -> impl IntoView {
             ctrl: e.ctrl_key(),
             x: e.client_x() as f64 - left(),
         };
-        let v = rift.motion.view.get_untracked();
+        let v = rift.latest();
         rift.set_view(motion::wheel(&v, w, width(), &rift.bounds));
     };
 
@@ -101,7 +101,7 @@ pub fn TimelineArea() -> impl IntoView {
             return;
         }
         let x = e.client_x() as f64;
-        let view = rift.motion.view.get_untracked();
+        let view = rift.latest();
         gesture.update_value(|g| {
             g.pointers.insert(e.pointer_id(), (x, e.client_y() as f64));
             g.origin = Some((x, view));
@@ -126,7 +126,7 @@ pub fn TimelineArea() -> impl IntoView {
                 let now = (dist, mid - left());
                 match g.pinch {
                     Some((start, from)) => next = Some(motion::pinch(&start, from, now, width, &b)),
-                    None => g.pinch = Some((rift.motion.view.get_untracked(), now)),
+                    None => g.pinch = Some((rift.latest(), now)),
                 }
                 g.dragged = true;
             } else if let Some((x0, origin)) = g.origin {
@@ -150,7 +150,7 @@ pub fn TimelineArea() -> impl IntoView {
     };
 
     let on_pointerup = move |e: ev::PointerEvent| {
-        let view = rift.motion.view.get_untracked();
+        let view = rift.latest();
         gesture.update_value(|g| {
             g.pointers.remove(&e.pointer_id());
             g.pinch = None;
