@@ -33,6 +33,8 @@ fn document() -> web_sys::Document {
 /// it; removed from the page when dropped.
 struct Embed {
     host: HtmlElement,
+    /// Whether the embed has dispatched `rift:ready`.
+    ready: Rc<std::cell::Cell<bool>>,
 }
 
 impl Embed {
@@ -45,9 +47,15 @@ impl Embed {
         // As wide as a typical article column, whatever the test window.
         host.style().set_property("width", "960px").unwrap();
         document().body().unwrap().append_child(&host).unwrap();
+        let ready = Rc::new(std::cell::Cell::new(false));
+        let flag = ready.clone();
+        let on_ready = Closure::<dyn Fn()>::new(move || flag.set(true));
+        host.add_event_listener_with_callback("rift:ready", on_ready.as_ref().unchecked_ref())
+            .unwrap();
+        on_ready.forget();
         rift::mount_element(host.clone(), &css_url(), "http://127.0.0.1/rift/")
             .expect("mount_element succeeds");
-        Embed { host }
+        Embed { host, ready }
     }
 
     fn shadow(&self) -> ShadowRoot {
@@ -68,10 +76,11 @@ impl Embed {
         self.host.get_attribute(name)
     }
 
-    /// Waits until the instance has drawn at least one event.
+    /// Waits until the instance says its first events are drawn
+    /// (`rift:ready`: every lane shown is on screen), and at least one is.
     async fn drawn(&self) -> u32 {
-        wait_for("an event button in the shadow root", || {
-            Some(self.count("button[data-event-id]")).filter(|&n| n > 0)
+        wait_for("rift:ready and an event button in the shadow root", || {
+            Some(self.count("button[data-event-id]")).filter(|&n| n > 0 && self.ready.get())
         })
         .await
     }
