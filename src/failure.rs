@@ -34,7 +34,15 @@ thread_local! {
 /// Watches `outer`, the box an instance is about to be mounted in, and
 /// makes sure panics are shown.
 pub fn watch(outer: web_sys::Element, mode: Mode, link: String) {
-    std::panic::set_hook(Box::new(on_panic));
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        // After any hook there was (a test harness's, say).
+        let before = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            before(info);
+            on_panic(info);
+        }));
+    });
     WATCHED.with(|w| {
         if let Ok(mut w) = w.try_borrow_mut() {
             w.push(Watched { outer, mode, link });
