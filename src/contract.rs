@@ -118,41 +118,25 @@ pub fn keep(
 }
 
 /// Dispatches `rift:ready` once, with how many events are drawn, in the
-/// first frame after the drawing area has its size and every lane shown
-/// is drawn (they are drawn one per task), or the list is laid out.
+/// first frame after every lane shown is drawn (they are drawn one per
+/// task once the area has its size), or the list is laid out.
 fn announce_ready(rift: Rift, root: NodeRef<html::Div>) {
     let done = StoredValue::new(false);
     Effect::new(move |_| {
-        if rift.width() <= 0.0 || done.get_value() {
+        let laid_out = rift.width() > 0.0 && (rift.prefs.list.get() || rift.lanes_drawn());
+        if !laid_out || done.get_value() {
             return;
         }
         done.set_value(true);
-        when_drawn(rift, root, 0);
-    });
-}
-
-/// Dispatches `rift:ready` in the first frame in which every lane shown is
-/// on screen (or, after two seconds of frames, whatever is).
-fn when_drawn(rift: Rift, root: NodeRef<html::Div>, frames: u32) {
-    request_animation_frame(move || {
-        let Some(el) = root.get_untracked() else {
-            return;
-        };
-        let want = if rift.prefs.list.get_untracked() {
-            0
-        } else {
-            rift.lanes.with_untracked(Vec::len) as u32
-        };
-        let lanes = el
-            .query_selector_all("[data-lane]")
-            .map_or(0, |list| list.length());
-        if lanes < want && frames < 120 {
-            return when_drawn(rift, root, frames + 1);
-        }
-        let drawn = el
-            .query_selector_all("[data-event-id]")
-            .map_or(0, |list| list.length());
-        dom::dispatch(&el, "rift:ready", &[("events", drawn.into())]);
+        request_animation_frame(move || {
+            let Some(el) = root.get_untracked() else {
+                return;
+            };
+            let drawn = el
+                .query_selector_all("[data-event-id]")
+                .map_or(0, |list| list.length());
+            dom::dispatch(&el, "rift:ready", &[("events", drawn.into())]);
+        });
     });
 }
 

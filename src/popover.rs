@@ -57,18 +57,19 @@ pub fn Popover(
 /// On a compact screen the popover is a bottom sheet over the lower part
 /// of the instance: the lanes get room to scroll under it, and scroll so
 /// that the selected event sits in the upper part of what stays in view.
-/// Runs when the selection changes and once a move towards it has ended.
+/// Runs when the selection changes, once every lane is drawn, and once a
+/// move towards it has ended.
 fn keep_above_sheet(rift: Rift, root: NodeRef<html::Div>) {
     Effect::new(move |_| {
         let selected = rift.selected.get();
-        let (compact, measured) = (rift.compact.get(), rift.measured());
+        let (compact, drawn) = (rift.compact.get(), rift.lanes_drawn());
         let moving = rift.motion.goal.with(Option::is_some);
         rift.prefs.large.track();
         let Some(root) = root.get() else { return };
         let Some(lanes) = dom::find::<web_sys::HtmlElement>(&root, ".lanes") else {
             return;
         };
-        let (Some(i), true, true, false) = (selected, compact, measured, moving) else {
+        let (Some(i), true, true, false) = (selected, compact, drawn, moving) else {
             if selected.is_none() || !compact {
                 let _ = lanes.style().remove_property("padding-bottom");
             }
@@ -76,20 +77,13 @@ fn keep_above_sheet(rift: Rift, root: NodeRef<html::Div>) {
         };
         let id = rift.data().data.events[i].id.clone();
         // After the sheet and the lanes are drawn.
-        request_animation_frame(move || scroll_above_sheet(root, lanes, id, 0));
+        request_animation_frame(move || scroll_above_sheet(&root, &lanes, &id));
     });
 }
 
-/// Scrolls `lanes` so the mark of event `id` sits above the sheet. The
-/// lanes are first drawn one per task: while its lane is not drawn yet,
-/// tries again in the next frame (for a second at most).
-fn scroll_above_sheet(
-    root: web_sys::HtmlDivElement,
-    lanes: web_sys::HtmlElement,
-    id: String,
-    frames: u32,
-) {
-    let Some(sheet) = dom::find::<web_sys::HtmlElement>(&root, ".popover") else {
+/// Scrolls `lanes` so the mark of event `id` sits above the sheet.
+fn scroll_above_sheet(root: &web_sys::HtmlDivElement, lanes: &web_sys::HtmlElement, id: &str) {
+    let Some(sheet) = dom::find::<web_sys::HtmlElement>(root, ".popover") else {
         return;
     };
     let top = sheet.get_bounding_client_rect().top();
@@ -98,10 +92,7 @@ fn scroll_above_sheet(
         "padding-bottom",
         &rift_core::css::px((room.bottom() - top).max(0.0)),
     );
-    let Some(mark) = dom::find::<web_sys::HtmlElement>(&root, &dom::event_selector(&id)) else {
-        if frames < 60 {
-            request_animation_frame(move || scroll_above_sheet(root, lanes, id, frames + 1));
-        }
+    let Some(mark) = dom::find::<web_sys::HtmlElement>(root, &dom::event_selector(id)) else {
         return;
     };
     let b = mark.get_bounding_client_rect();

@@ -166,6 +166,9 @@ pub struct Rift {
     pub selected: RwSignal<Option<usize>>,
     /// Lane indices shown, in order.
     pub lanes: RwSignal<Vec<usize>>,
+    /// How many lanes the first drawing has reached: once the area is
+    /// measured the lanes are drawn one per task (`TimelineArea`).
+    pub staged: RwSignal<usize>,
     pub search: Search,
     pub prefs: Prefs,
     pub kiosk: Kiosk,
@@ -199,6 +202,7 @@ impl Rift {
             compact: p.compact,
             selected: RwSignal::new(p.selected),
             lanes: RwSignal::new(p.lanes),
+            staged: RwSignal::new(1),
             search: p.search,
             prefs: p.prefs,
             kiosk: p.kiosk,
@@ -229,6 +233,11 @@ impl Rift {
     /// nothing is drawn in it, so nothing moves once it is.
     pub fn measured(&self) -> bool {
         self.size.0.get() > 0.0 && self.size.1.get() > 0.0
+    }
+
+    /// Whether every lane shown is drawn (tracked).
+    pub fn lanes_drawn(&self) -> bool {
+        self.measured() && self.staged.get() >= self.lanes.with(Vec::len)
     }
 
     /// The interface language (tracked).

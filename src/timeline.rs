@@ -171,7 +171,7 @@ pub fn TimelineArea() -> impl IntoView {
     // The first drawing of the lanes is one lane per task, not one long
     // task for all: the page answers input in between (a phone takes
     // tens of milliseconds per lane).
-    let staged = RwSignal::new(1usize);
+    let staged = rift.staged;
     Effect::new(move |_| {
         let n = staged.get();
         if rift.measured() && n < rift.data().data.lanes.len() {
