@@ -7,8 +7,8 @@
 // requests of each run.
 // usage: node lighthouse.mjs [dist] [runs] [--append] [--detail]
 import { createServer } from 'node:http';
-import { readFile, stat, appendFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { appendFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants } from 'node:zlib';
 import { cpus } from 'node:os';
@@ -16,6 +16,7 @@ import { execSync } from 'node:child_process';
 import lighthouse from 'lighthouse';
 import desktop from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
+import { CSP, TYPES, file } from '../end2end/static.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -23,35 +24,17 @@ const dist = resolve(args[0] ?? join(here, '..', 'dist'));
 const runs = Number(args[1] ?? 3);
 const append = process.argv.includes('--append');
 const detail = process.argv.includes('--detail');
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 const server = createServer(async (req, res) => {
-  let path = normalize(join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-  if (!path.startsWith(dist)) return res.writeHead(403).end();
-  try {
-    if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-    const body = await readFile(path);
-    const type = TYPES[extname(path)] ?? 'application/octet-stream';
-    const headers = { 'content-type': type, 'content-security-policy': CSP, 'cache-control': 'no-cache' };
-    if (/gzip/.test(req.headers['accept-encoding'] ?? '') && extname(path) !== '.png') {
-      headers['content-encoding'] = 'gzip';
-      headers.vary = 'accept-encoding';
-      res.writeHead(200, headers).end(gzipSync(body, { level: constants.Z_BEST_COMPRESSION }));
-    } else {
-      res.writeHead(200, headers).end(body);
-    }
-  } catch {
-    res.writeHead(404).end('not found');
+  const found = await file(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  if (!found) return res.writeHead(404).end('not found');
+  const type = TYPES[extname(found.path)] ?? 'application/octet-stream';
+  const headers = { 'content-type': type, 'content-security-policy': CSP, 'cache-control': 'no-cache' };
+  if (/gzip/.test(req.headers['accept-encoding'] ?? '') && extname(found.path) !== '.png') {
+    headers['content-encoding'] = 'gzip';
+    headers.vary = 'accept-encoding';
+    res.writeHead(200, headers).end(gzipSync(found.body, { level: constants.Z_BEST_COMPRESSION }));
+  } else {
+    res.writeHead(200, headers).end(found.body);
   }
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));

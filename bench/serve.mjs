@@ -7,39 +7,11 @@
 // Nothing is cached (cache-control: no-store).
 // usage: node serve.mjs [port] [dist] [data]   (to look at pages by hand)
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CSP, TYPES, file } from '../end2end/static.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.eot': 'application/vnd.ms-fontobject',
-};
-
-async function file(root, rel) {
-  const path = normalize(join(root, rel));
-  if (!path.startsWith(root)) return null;
-  try {
-    const s = await stat(path);
-    return s.isDirectory() ? await file(root, join(rel, 'index.html')) : { path, body: await readFile(path) };
-  } catch {
-    return null;
-  }
-}
 
 /** Starts the server; resolves to { url, close }. `onServe(path, status, body)` sees each response. */
 export function serve({ dist, data, port = 0, onServe = () => {} }) {

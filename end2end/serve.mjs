@@ -6,9 +6,9 @@
 // served at /faults/.
 // usage: node serve.mjs [port] [dir]
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CSP, TYPES, file } from './static.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.argv[2] ?? 8080);
@@ -18,32 +18,7 @@ const roots = {
   '/faults/': join(here, 'dist-faults'),
 };
 const SUBPATH = '/exhibits/rift/';
-export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/svg+xml',
-};
-
-async function file(root, rel) {
-  const path = normalize(join(root, rel));
-  if (!path.startsWith(root)) return null;
-  try {
-    const s = await stat(path);
-    return s.isDirectory() ? await file(root, join(rel, 'index.html')) : { path, body: await readFile(path) };
-  } catch {
-    return null;
-  }
-}
 
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
