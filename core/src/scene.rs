@@ -802,6 +802,15 @@ mod tests {
         assert!(LabelFont::new(1.35).size > f.size);
     }
 
+    /// Lane 0 of `t` on a 1280 px screen, with these whole label widths.
+    fn labelled(t: &Timeline, v: &Viewport, style: &Style, labels: &[f64]) -> LaneScene {
+        let focus = Focus {
+            labels: Some(labels),
+            ..Focus::default()
+        };
+        lane(t, 0, v, 1280.0, style, focus)
+    }
+
     #[test]
     fn labels_take_the_room_their_row_has() {
         // Two events a month apart at a 3-month view: the first title is
@@ -816,11 +825,7 @@ mod tests {
         let v = Viewport::centered(t.when[0].middle() + 30.0, 91.0, &b);
         let style = Style::for_area(1280.0, 600.0, 1);
         let widths = [60.0 * 7.0 + 7.0, 40.0];
-        let focus = Focus {
-            labels: Some(&widths),
-            ..Focus::default()
-        };
-        let s = lane(&t, 0, &v, 1280.0, &style, focus);
+        let s = labelled(&t, &v, &style, &widths);
         let (first, second) = (s.item(0).unwrap(), s.item(1).unwrap());
         // Same row, and the whole first title shows: wider than packing's cap.
         assert_eq!(first.row, second.row);
@@ -829,17 +834,7 @@ mod tests {
         assert!(first.label_x + first.label_w < second.x0);
         // At the screen's right edge a label stops short of it.
         let v = Viewport::centered(t.when[1].middle() - 2.0, 91.0, &b);
-        let s = lane(
-            &t,
-            0,
-            &v,
-            1280.0,
-            &style,
-            Focus {
-                labels: Some(&[420.0, 420.0]),
-                ..Focus::default()
-            },
-        );
+        let s = labelled(&t, &v, &style, &[420.0, 420.0]);
         let last = s.item(1).unwrap();
         assert!(last.label_x + last.label_w <= 1280.0 - LABEL_MARGIN + 1e-9);
     }
@@ -856,34 +851,14 @@ mod tests {
             end: t.when[0].middle() + 2.0,
         };
         let style = Style::for_area(1280.0, 600.0, 1);
-        let s = lane(
-            &t,
-            0,
-            &v,
-            1280.0,
-            &style,
-            Focus {
-                labels: Some(&[200.0]),
-                ..Focus::default()
-            },
-        );
+        let s = labelled(&t, &v, &style, &[200.0]);
         let it = s.item(0).unwrap();
         assert!(it.x0 > 1200.0, "the point is near the right edge");
         assert_eq!(it.label_w, 200.0);
         assert_eq!(it.label_x + it.label_w, it.x0 - 4.0);
         // With room to its right, it stays there.
         let v = Viewport::centered(t.when[0].middle(), 90.0, &Bounds::default_range());
-        let s = lane(
-            &t,
-            0,
-            &v,
-            1280.0,
-            &style,
-            Focus {
-                labels: Some(&[200.0]),
-                ..Focus::default()
-            },
-        );
+        let s = labelled(&t, &v, &style, &[200.0]);
         let it = s.item(0).unwrap();
         assert_eq!(it.label_x, it.x1 + 4.0);
     }

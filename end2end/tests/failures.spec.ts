@@ -20,6 +20,23 @@ async function recordErrors(page: Page) {
     );
   });
 }
+/** Opens a plain host page with an iframe `#frame` at `src`, and records
+ * the messages it posts to the host. */
+async function frameOnHost(page: Page, src: string) {
+  await page.goto('/hosts/sibling.html');
+  await page.evaluate((src) => {
+    (window as any).__messages = [];
+    addEventListener('message', (e) => (window as any).__messages.push(e.data));
+    const f = document.createElement('iframe');
+    f.id = 'frame';
+    f.src = src;
+    document.body.append(f);
+  }, src);
+}
+/** The messages of the timeline the frame has posted. */
+const messages = (page: Page): Promise<{ type: string; message?: string }[]> =>
+  page.evaluate(() => (window as any).__messages.filter((m: any) => m?.source === 'rift'));
+
 const errors = (page: Page) => page.evaluate(() => (window as any).__errors as { id: string; message: string }[]);
 
 /** The failure box: a role=alert with a title, the reason as text, a link. */
@@ -80,20 +97,12 @@ test.describe('a module that cannot load', () => {
 
   test('embed.html in a frame tells its parent', async ({ page }) => {
     await page.route('**/rift.js', (r) => r.fulfill({ status: 500, contentType: 'text/plain', body: 'broken' }));
-    await page.goto('/hosts/sibling.html');
-    await page.evaluate(() => {
-      (window as any).__messages = [];
-      addEventListener('message', (e) => (window as any).__messages.push(e.data));
-      const f = document.createElement('iframe');
-      f.id = 'frame';
-      f.src = '/exhibits/rift/embed.html#date=1960-11';
-      document.body.append(f);
-    });
+    await frameOnHost(page, '/exhibits/rift/embed.html#date=1960-11');
     const box = page.frameLocator('#frame').locator('.rift-failed');
     await expect(box).toBeVisible();
     await expect(box.getByRole('link', { name: /Open the full timeline/ })).toHaveAttribute('href', /\/exhibits\/rift\/#date=1960-11$/);
     await expect
-      .poll(() => page.evaluate(() => (window as any).__messages.filter((m: any) => m?.source === 'rift').map((m: any) => m.type)))
+      .poll(async () => (await messages(page)).map((m) => m.type))
       .toEqual(['error']);
   });
 
@@ -140,18 +149,10 @@ test.describe('a panic inside the module', () => {
   });
 
   test('in an iframe: the frame says so and tells its parent', async ({ page }) => {
-    await page.goto('/hosts/sibling.html');
-    await page.evaluate(() => {
-      (window as any).__messages = [];
-      addEventListener('message', (e) => (window as any).__messages.push(e.data));
-      const f = document.createElement('iframe');
-      f.id = 'frame';
-      f.src = '/faults/embed.html?fault=effect#date=1960-11';
-      document.body.append(f);
-    });
+    await frameOnHost(page, '/faults/embed.html?fault=effect#date=1960-11');
     await expect(page.frameLocator('#frame').locator('.rift-failed .failed-detail')).toHaveText(/fault forced in an effect/);
     await expect
-      .poll(() => page.evaluate(() => (window as any).__messages.filter((m: any) => m?.type === 'error').map((m: any) => m.message)))
+      .poll(async () => (await messages(page)).filter((m) => m.type === 'error').map((m) => m.message))
       .toEqual([expect.stringMatching(/fault forced in an effect/)]);
   });
 });
