@@ -1,7 +1,7 @@
 //! The event dataset: its format (data/events.toml, served as events.json),
 //! its validation, and the prepared form the timeline draws from.
 
-use crate::date::{DateError, When};
+use crate::date::{DateError, Day, When};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -642,6 +642,10 @@ pub struct Timeline {
     pub by_start: Vec<usize>,
     /// For each lane, its event indices sorted by start day.
     pub by_lane: Vec<Vec<usize>>,
+    /// For each lane, its events in drawing priority (by `rank`): index,
+    /// first day and the day after the last, so that a frame finds those in
+    /// its window in one pass over contiguous memory.
+    pub by_lane_rank: Vec<Vec<(u32, Day, Day)>>,
     /// Characters in each event's title (labels are sized from it every frame).
     pub title_chars: Vec<usize>,
     /// Drawing priority of each event (0 first): better documented events
@@ -710,12 +714,24 @@ impl Timeline {
             .map(|e| e.title.chars().count())
             .collect();
         let rank = ranks(&data.events);
+        let by_lane_rank = by_lane
+            .iter()
+            .map(|events| {
+                let mut events: Vec<(u32, Day, Day)> = events
+                    .iter()
+                    .map(|&i| (i as u32, when[i].start(), when[i].end()))
+                    .collect();
+                events.sort_unstable_by_key(|&(i, ..)| rank[i as usize]);
+                events
+            })
+            .collect();
         Timeline {
             data,
             when,
             lane,
             by_start,
             by_lane,
+            by_lane_rank,
             title_chars,
             rank,
             index,

@@ -65,6 +65,146 @@ pub struct Cluster {
     pub center: f64,
 }
 
+/// Count markers for the marks that fit nowhere. Each sits at its members'
+/// mean position; neighbours whose markers would collide merge (and the
+/// merged one moves to the new mean). Marks are first gathered by the pixel
+/// column of their centre, so marks within a pixel share a marker and a
+/// dense lane's 30,000 marks are grouped in two linear passes, not sorted.
+/// Members are listed in the order they were given.
+fn clusters(overflow: &[&Mark], p: &Packing) -> Vec<Cluster> {
+    let (lo, hi) = overflow
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), m| {
+            (lo.min(m.center()), hi.max(m.center()))
+        });
+    if overflow.is_empty() {
+        return Vec::new();
+    }
+    // A column a pixel wide, or wider for marks strewn far off screen.
+    const MAX_COLUMNS: f64 = 65_536.0;
+    let spread = if (hi - lo).is_finite() { hi - lo } else { 0.0 };
+    let step = (spread / MAX_COLUMNS).max(1.0);
+    let columns = (spread / step) as usize + 1;
+    let column = |m: &Mark| (((m.center() - lo) / step) as usize).min(columns - 1);
+    // Per column: marks, sum of centres, extent.
+    let mut sums = vec![(0usize, 0.0, f64::INFINITY, f64::NEG_INFINITY); columns];
+    for m in overflow {
+        let c = &mut sums[column(m)];
+        *c = (c.0 + 1, c.1 + m.center(), c.2.min(m.x0), c.3.max(m.x1));
+    }
+    // Groups as the sums, and the last column each takes in.
+    let mut groups: Vec<((usize, f64, f64, f64), usize)> = Vec::new();
+    for (at, &sum) in sums.iter().enumerate().filter(|(_, s)| s.0 > 0) {
+        groups.push((sum, at));
+        while groups.len() >= 2 {
+            let n = groups.len();
+            let mean = |k: usize| groups[k].0 .1 / groups[k].0 .0 as f64;
+            if mean(n - 1) - mean(n - 2) >= p.chip_w + p.gap {
+                break;
+            }
+            let ((count, sum, x0, x1), last) = groups.pop().expect("two groups");
+            let prev = groups.last_mut().expect("two groups");
+            let (c, s, a, b) = prev.0;
+            *prev = ((c + count, s + sum, a.min(x0), b.max(x1)), last);
+        }
+    }
+    let mut group_of = vec![0; columns];
+    let mut g = 0;
+    for (at, slot) in group_of.iter_mut().enumerate() {
+        while g + 1 < groups.len() && groups[g].1 < at {
+            g += 1;
+        }
+        *slot = g;
+    }
+    let mut keys: Vec<Vec<usize>> = groups.iter().map(|g| Vec::with_capacity(g.0 .0)).collect();
+    for m in overflow {
+        keys[group_of[column(m)]].push(m.key);
+    }
+    groups
+        .into_iter()
+        .zip(keys)
+        .map(|(((count, sum, x0, x1), _), keys)| Cluster {
+            center: sum / count as f64,
+            keys,
+            x0,
+            x1,
+        })
+        .collect()
+}
+
+/// The pixel cells that every row covers whole. A mark that spans one of
+/// them overlaps something in every row, so a dense lane's thousands of marks
+/// that fit nowhere learn it without searching the rows. Cells are claimed
+/// full, and marks said to span one, only with a margin against rounding:
+/// the answer is never "blocked" where a row search would find room.
+struct Full {
+    /// Where cell 0 starts, in pixels.
+    base: f64,
+    /// How many rows cover each cell whole.
+    cover: Vec<usize>,
+    rows: usize,
+    /// The first full cell at or after each cell (`cover.len()` if none).
+    next: Vec<usize>,
+}
+
+impl Full {
+    const MARGIN: f64 = 1e-6;
+
+    /// For lanes of at least two marks per pixel, where it pays.
+    fn new(marks: &[Mark], rows: usize) -> Option<Full> {
+        let (lo, hi) = marks
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), m| {
+                (lo.min(m.left()), hi.max(m.right()))
+            });
+        let spread = hi - lo;
+        if marks.len() < 256
+            || rows == 0
+            || !spread.is_finite()
+            || spread * 2.0 > marks.len() as f64
+        {
+            return None;
+        }
+        let cells = spread as usize + 2;
+        Some(Full {
+            base: lo.floor(),
+            cover: vec![0; cells],
+            rows,
+            next: vec![cells; cells + 1],
+        })
+    }
+
+    /// The cells wholly inside `left..right`.
+    fn inside(&self, left: f64, right: f64) -> std::ops::Range<usize> {
+        let a = (left - self.base + Self::MARGIN).ceil().max(0.0) as usize;
+        let b = (right - self.base - Self::MARGIN).floor().max(0.0) as usize;
+        a.min(self.cover.len())..b.min(self.cover.len())
+    }
+
+    /// A mark placed in some row over `left..right`.
+    fn cover(&mut self, left: f64, right: f64) {
+        for c in self.inside(left, right) {
+            self.cover[c] += 1;
+            if self.cover[c] == self.rows {
+                // Cells to the left now find a full cell at `c`, up to the
+                // previous full one.
+                for j in (0..=c).rev() {
+                    if self.next[j] <= c {
+                        break;
+                    }
+                    self.next[j] = c;
+                }
+            }
+        }
+    }
+
+    /// Whether `left..right` spans a cell every row covers.
+    fn blocks(&self, left: f64, right: f64) -> bool {
+        let cells = self.inside(left, right);
+        !cells.is_empty() && self.next[cells.start] < cells.end
+    }
+}
+
 /// The packed lane.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LaneLayout {
@@ -92,6 +232,10 @@ pub struct Packing {
 /// that fit nowhere are grouped, neighbours together, into clusters whose
 /// count markers never overlap each other.
 pub fn pack(marks: &[Mark], p: &Packing) -> LaneLayout {
+    pack_with(marks, p, Full::new(marks, p.rows))
+}
+
+fn pack_with(marks: &[Mark], p: &Packing, mut full: Option<Full>) -> LaneLayout {
     // Each row: occupied extents and their marks, sorted by left edge.
     let mut rows: Vec<Vec<(f64, f64, usize)>> = vec![Vec::new(); p.rows];
     let mut out = LaneLayout::default();
@@ -100,6 +244,10 @@ pub fn pack(marks: &[Mark], p: &Packing) -> LaneLayout {
     let mut labels: Vec<f64> = Vec::new();
     for m in marks {
         let (left, right) = (m.left(), m.right());
+        if full.as_ref().is_some_and(|f| f.blocks(left, right)) {
+            overflow.push(m);
+            continue;
+        }
         let slot = rows.iter().enumerate().find_map(|(r, row)| {
             let pos = row.partition_point(|iv| iv.0 < left);
             let prev_ok = pos == 0 || row[pos - 1].1 + p.gap <= left;
@@ -108,6 +256,9 @@ pub fn pack(marks: &[Mark], p: &Packing) -> LaneLayout {
         });
         match slot {
             Some((row, pos)) => {
+                if let Some(f) = full.as_mut() {
+                    f.cover(left, right);
+                }
                 rows[row].insert(pos, (left, right, out.placed.len()));
                 out.rows_used = out.rows_used.max(row + 1);
                 out.placed.push(Placed {
@@ -126,41 +277,7 @@ pub fn pack(marks: &[Mark], p: &Packing) -> LaneLayout {
             out.placed[placed].room = next_left - p.gap - labels[placed];
         }
     }
-    // Count markers sit at their members' mean position; neighbours whose
-    // markers would collide merge (and the merged one moves to the new mean).
-    overflow.sort_by(|a, b| a.center().total_cmp(&b.center()).then(a.key.cmp(&b.key)));
-    let mut groups: Vec<(Cluster, f64)> = Vec::new(); // cluster, sum of centres
-    for m in overflow {
-        groups.push((
-            Cluster {
-                keys: vec![m.key],
-                x0: m.x0,
-                x1: m.x1,
-                center: m.center(),
-            },
-            m.center(),
-        ));
-        while groups.len() >= 2 {
-            let n = groups.len();
-            let mean = |g: &(Cluster, f64)| g.1 / g.0.keys.len() as f64;
-            if mean(&groups[n - 1]) - mean(&groups[n - 2]) >= p.chip_w + p.gap {
-                break;
-            }
-            let (last, sum) = groups.pop().expect("two groups");
-            let prev = groups.last_mut().expect("two groups");
-            prev.0.keys.extend(last.keys);
-            prev.0.x0 = prev.0.x0.min(last.x0);
-            prev.0.x1 = prev.0.x1.max(last.x1);
-            prev.1 += sum;
-        }
-    }
-    out.clusters = groups
-        .into_iter()
-        .map(|(mut c, sum)| {
-            c.center = sum / c.keys.len() as f64;
-            c
-        })
-        .collect();
+    out.clusters = clusters(&overflow, p);
     out
 }
 
@@ -358,5 +475,54 @@ mod tests {
         assert_eq!(row_of(1).row, 1);
         assert_eq!(row_of(0).room, 100.0 - P.gap - 6.0);
         assert_eq!(row_of(1).room, f64::INFINITY);
+    }
+
+    #[test]
+    fn full_cells_reject_only_marks_that_fit_nowhere() {
+        // A dense lane: 3,000 points and bars over 600 px. Packing with the
+        // full-cell shortcut places exactly what searching every row does.
+        let mut seed = 11u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as f64 / (1u64 << 31) as f64
+        };
+        let marks: Vec<Mark> = (0..3000)
+            .map(|key| {
+                let x = next() * 600.0 - 50.0;
+                let len = if key % 5 == 0 { next() * 60.0 } else { 0.0 };
+                Mark {
+                    key,
+                    x0: x,
+                    x1: x + len,
+                    label_x: x + len + 4.0,
+                    label_w: 8.0 + next() * 80.0,
+                }
+            })
+            .collect();
+        let p = Packing { rows: 4, ..P };
+        let full = Full::new(&marks, p.rows);
+        assert!(full.is_some(), "dense enough for the shortcut");
+        let fast = pack_with(&marks, &p, full);
+        let slow = pack_with(&marks, &p, None);
+        assert_eq!(fast, slow);
+        assert!(fast.placed.len() > 20 && fast.clusters.len() > 5);
+    }
+
+    #[test]
+    fn marks_within_a_pixel_share_a_count_marker() {
+        let p = Packing { rows: 1, ..P };
+        // One point takes the row; the rest, in two pixel columns 100 px
+        // apart, fit nowhere.
+        let mut marks = vec![point(0, 0.0, 400.0)];
+        marks.extend(
+            (1..=6).map(|k| point(k, 100.0 + (k % 2) as f64 * 100.0 + k as f64 * 0.1, 40.0)),
+        );
+        let l = pack(&marks, &p);
+        assert_eq!(l.placed.len(), 1);
+        let keys: Vec<Vec<usize>> = l.clusters.iter().map(|c| c.keys.clone()).collect();
+        assert_eq!(keys, vec![vec![2, 4, 6], vec![1, 3, 5]]);
+        assert!((l.clusters[0].center - 100.4).abs() < 1e-9);
     }
 }

@@ -3,7 +3,7 @@
 //! dataset, the window and the screen width: the view only renders it.
 
 use crate::dataset::Timeline;
-use crate::date::{Precision, When};
+use crate::date::{Day, Precision, When};
 use crate::layout::{label_width_chars, pack, Mark, Packing};
 use crate::text::Glyphs;
 use crate::viewport::Viewport;
@@ -289,16 +289,16 @@ pub fn lane(
     let reach = (style.max_label + style.point_r * 2.0) / ppd;
     let edge = 24.0;
     let (lo, hi) = (view.start - reach, view.end);
-    // Marks are keyed by their position in `marks`; `meta` holds the rest.
+    // Marks are keyed by their position in `marks`, which is the order they
+    // claim rows in: the selected event, then the preferred ones, then the
+    // rest, each by rank. The lane's events are kept in rank order, so no
+    // frame sorts them. `meta` holds the rest of each mark.
     let mut marks: Vec<Mark> = Vec::new();
     let mut meta: Vec<(usize, Shape, bool, bool, f64)> = Vec::new();
-    for &i in &t.by_lane[lane] {
+    let mut add = |i: usize| {
         let w = &t.when[i];
-        if w.start() as f64 >= hi {
-            break;
-        }
-        if w.end() as f64 <= lo || keep.is_some_and(|k| !k[i]) {
-            continue;
+        if w.start() as f64 >= hi || w.end() as f64 <= lo || keep.is_some_and(|k| !k[i]) {
+            return;
         }
         // A window a happening falls in fades at its ends like a month.
         let shape = if w.is_window() {
@@ -361,7 +361,7 @@ pub fn lane(
             x1
         };
         if right <= 0.0 || x0 >= width {
-            continue;
+            return;
         }
         marks.push(Mark {
             key: marks.len(),
@@ -373,18 +373,25 @@ pub fn lane(
         // A label left of its mark keeps what packing reserved for it.
         let label_full = if flipped { label_w } else { label_full };
         meta.push((i, shape, cut_left, cut_right, label_full));
+    };
+    let selected = focus.selected.filter(|&s| t.lane.get(s) == Some(&lane));
+    if let Some(s) = selected {
+        add(s);
     }
-    // Place in priority order, not screen order.
-    let mut by_rank = marks.clone();
-    by_rank.sort_by_key(|m| {
-        let i = meta[m.key].0;
-        (
-            focus.selected != Some(i),
-            !focus.prefer.is_some_and(|p| p[i]),
-            t.rank[i],
-        )
-    });
-    let packed = pack(&by_rank, &style.packing);
+    let (first, last) = (lo.floor() as Day, hi.ceil() as Day);
+    let order = t.by_lane_rank[lane]
+        .iter()
+        .filter(|&&(_, start, end)| start <= last && end >= first)
+        .map(|&(i, ..)| i as usize);
+    let others = order.filter(|&i| Some(i) != selected);
+    match focus.prefer {
+        Some(p) => {
+            others.clone().filter(|&i| p[i]).for_each(&mut add);
+            others.filter(|&i| !p[i]).for_each(&mut add);
+        }
+        None => others.for_each(&mut add),
+    }
+    let packed = pack(&marks, &style.packing);
     let mut items: Vec<Item> = packed
         .placed
         .iter()
