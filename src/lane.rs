@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use rift_core::css::px;
 use rift_core::i18n::Key;
 use rift_core::motion;
-use rift_core::scene::{self, Item, LabelFont, LaneLook, LaneScene, Shape, Style};
+use rift_core::scene::{self, Item, ItemCss, LabelFont, LaneLook, LaneScene, Shape, Style};
 use std::sync::Arc;
 
 /// A label narrower than this many ems is left empty.
@@ -82,29 +82,39 @@ fn EventMark(
     let data = rift.data();
     let event = &data.data.events[idx];
     let (id, when, disputed) = (event.id.clone(), data.when[idx], event.disputed.is_some());
-    // One memo per drawn property: a zoom step that moves a point leaves its
-    // inner offsets alone, and unchanged values never touch the DOM.
-    let item = Memo::new(move |_| scene.with(|s| s.item(idx).cloned()));
-    let shape = item.with_untracked(|i| i.as_ref().map_or(Shape::Point, |i| i.shape));
-    let length = move |f: fn(&Item) -> f64| {
-        Memo::new(move |_| item.with(|i| i.as_ref().map(|i| px(f(i))).unwrap_or_default()))
-    };
-    let transform = Memo::new(move |_| {
-        item.with(|i| {
-            i.as_ref()
-                .map(|i| format!("translate({}, {})", px(i.left()), px(i.y)))
-                .unwrap_or_default()
-        })
+    // One reactive value for everything the layout says about this mark; the
+    // DOM is written only where a value differs from the last one written.
+    let look = Memo::new(move |_| {
+        scene
+            .with(|s| s.item(idx).map(Item::css))
+            .unwrap_or_default()
     });
-    let flag =
-        move |f: fn(&Item) -> bool| Memo::new(move |_| item.with(|i| i.as_ref().is_some_and(f)));
+    let shape = scene.with_untracked(|s| s.item(idx).map_or(Shape::Point, |i| i.shape));
+    let css = move |f: fn(&ItemCss) -> &String| move || look.with(|l| f(l).clone());
     let selected = move || rift.selected.get() == Some(idx);
-    let hit = Memo::new(move |_| rift.search.searching() && rift.search.results.with(|r| r[idx].1));
-    let dim = Memo::new(move |_| rift.search.searching() && !hit.get());
+    let base = scene::mark_class(shape, &when, disputed);
+    let class = move || {
+        let mut class = base.clone();
+        look.with(|l| {
+            for (on, name) in [(l.cut_left, " cut-left"), (l.cut_right, " cut-right")] {
+                if on {
+                    class.push_str(name);
+                }
+            }
+        });
+        if selected() {
+            class.push_str(" selected");
+        }
+        if rift.search.searching() {
+            let hit = rift.search.results.with(|r| r[idx].1);
+            class.push_str(if hit { " hit" } else { " dim" });
+        }
+        class
+    };
     // The title as it fits its label: whole where there is room, cut at a
     // word where there is not (the accessible name keeps it whole).
     let room = Memo::new(move |_| {
-        let w = item.with(|i| i.as_ref().map_or(0.0, |i| i.label_w));
+        let w = look.with(|l| l.label_w);
         (font.get().text_room(w, disputed, when.uncertain()) * 2.0).ceil() / 2.0
     });
     let title = move || {
@@ -121,21 +131,16 @@ fn EventMark(
     view! {
         <button
             type="button"
-            class=scene::mark_class(shape, &when, disputed)
-            class:cut-left=flag(|i| i.cut_left)
-            class:cut-right=flag(|i| i.cut_right)
-            class:selected=selected
-            class:hit=hit
-            class:dim=dim
+            class=class
             data-event-id=id
             aria-label=move || rift.name_of(idx)
             aria-pressed=move || if selected() { "true" } else { "false" }
-            style:transform=transform
-            style:width=length(Item::width)
+            style:transform=css(|l| &l.transform)
+            style:width=css(|l| &l.width)
             on:click=move |_| rift.selected.set(Some(idx))
         >
-            <span class="mark" style:left=length(Item::mark_left) style:width=length(Item::mark_width)></span>
-            <span class="label" style:left=length(Item::label_left) style:max-width=length(|i| i.label_w.ceil())>
+            <span class="mark" style:left=css(|l| &l.mark_left) style:width=css(|l| &l.mark_width)></span>
+            <span class="label" style:left=css(|l| &l.label_left) style:max-width=css(|l| &l.label_max)>
                 {disputed.then(|| view! { <span class="flag" title=move || rift.t(Key::SourcesDisagree)>"≠"</span> })}
                 <span lang=move || rift.fallback_lang(idx)>{title}</span>
                 {when.uncertain().then(|| view! { <span class="q">"?"</span> })}

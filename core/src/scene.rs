@@ -2,6 +2,7 @@
 //! row, and the count markers for what does not fit. A pure function of the
 //! dataset, the window and the screen width: the view only renders it.
 
+use crate::css::px;
 use crate::dataset::Timeline;
 use crate::date::{Day, Precision, When};
 use crate::layout::{label_width_chars, pack, Mark, Packing};
@@ -175,6 +176,41 @@ impl Item {
     pub fn label_left(&self) -> f64 {
         self.label_x - self.left()
     }
+
+    /// How the view draws it, as CSS values.
+    pub fn css(&self) -> ItemCss {
+        ItemCss {
+            transform: format!("translate({}, {})", px(self.left()), px(self.y)),
+            width: px(self.width()),
+            mark_left: px(self.mark_left()),
+            mark_width: px(self.mark_width()),
+            label_left: px(self.label_left()),
+            label_max: px(self.label_w.ceil()),
+            cut_left: self.cut_left,
+            cut_right: self.cut_right,
+            label_w: self.label_w,
+        }
+    }
+}
+
+/// An item as the view draws it: its CSS lengths as text, and its flags.
+/// One value per event mark, compared as a whole each frame, so that a
+/// frame which moves a mark rebuilds one reactive value, not one per length.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ItemCss {
+    /// `translate(x, y)` of the event's box.
+    pub transform: String,
+    pub width: String,
+    /// The marker's offset and width inside the box.
+    pub mark_left: String,
+    pub mark_width: String,
+    /// The label's offset inside the box, and its widest.
+    pub label_left: String,
+    pub label_max: String,
+    pub cut_left: bool,
+    pub cut_right: bool,
+    /// The label's width in pixels, which the title is fitted to.
+    pub label_w: f64,
 }
 
 /// The CSS classes that say how an event's date is drawn: its shape, a
