@@ -202,7 +202,7 @@ impl Rift {
             compact: p.compact,
             selected: RwSignal::new(p.selected),
             lanes: RwSignal::new(p.lanes),
-            staged: RwSignal::new(1),
+            staged: RwSignal::new(0),
             search: p.search,
             prefs: p.prefs,
             kiosk: p.kiosk,
