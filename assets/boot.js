@@ -6,6 +6,11 @@
 
 const skeleton = document.querySelector('.rift-skeleton');
 if (/(^#|&)text=large(&|$)/.test(location.hash)) skeleton?.classList.add('large');
+// What the page is, in the language the app will speak: the link's, else
+// the browser's, else English.
+const tag = /(?:^#|&)lang=([^&]*)/.exec(location.hash)?.[1] ?? navigator.language ?? '';
+const lang = ['sq', 'ru'].find((l) => tag.toLowerCase().split(/[-_]/)[0] === l) ?? 'en';
+for (const lead of skeleton?.querySelectorAll('.lead') ?? []) lead.hidden = lead.lang !== lang;
 
 import('./rift.js')
   .then(async (rift) => {

@@ -1,0 +1,44 @@
+//! The page's static skeleton (index.html) says what the page is while the
+//! app loads, in the same words as the app's string files.
+
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+/// The value of `"key": "…"` in a string file (one key per line).
+fn string(lang: &str, key: &str) -> String {
+    let path = root().join(format!("i18n/{lang}.json"));
+    let text = std::fs::read_to_string(&path).expect("a string file per language");
+    let prefix = format!("\"{key}\": \"");
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix(&prefix))
+        .unwrap_or_else(|| panic!("{}: no {key}", path.display()));
+    line.trim_end_matches(',')
+        .trim_end_matches('"')
+        .replace("\\\"", "\"")
+}
+
+#[test]
+fn the_skeleton_lead_is_the_string_files_lead_in_each_language() {
+    let html = std::fs::read_to_string(root().join("index.html")).expect("index.html");
+    for lang in ["en", "sq", "ru"] {
+        let open = format!("<p class=\"lead\" lang=\"{lang}\"");
+        let at = html
+            .find(&open)
+            .unwrap_or_else(|| panic!("no {lang} lead in index.html"));
+        let rest = &html[at..];
+        let text = &rest[rest.find('>').expect("a tag") + 1..rest.find("</p>").expect("an end")];
+        assert_eq!(text, string(lang, "lead"), "the {lang} lead");
+        // Only English shows before boot.js has chosen.
+        assert_eq!(
+            rest[..rest.find('>').unwrap()].contains("hidden"),
+            lang != "en"
+        );
+    }
+    let boot = std::fs::read_to_string(root().join("assets/boot.js")).expect("boot.js");
+    assert!(boot.contains(".lead"), "boot.js picks the reader's lead");
+}
