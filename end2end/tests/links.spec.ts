@@ -112,7 +112,8 @@ test.describe('deep links', () => {
       await page.goto(`about:blank`);
       await page.goto(`./${hash}`);
       await expect(root(page), hash).toBeVisible();
-      expect(await page.locator('button[data-event-id]').count(), hash).toBeGreaterThan(3);
+      // The lanes are drawn one per task after the page starts.
+      await expect.poll(() => page.locator('button[data-event-id]').count(), { message: hash }).toBeGreaterThan(3);
       const notice = page.locator('.notice');
       await expect(notice, hash).toBeVisible();
       await expect(notice, hash).toContainText(says);
