@@ -5,6 +5,7 @@
 // load or start, the page says why (failure.js) instead.
 
 const skeleton = document.querySelector('.rift-skeleton');
+const nextTask = () => new Promise((ok) => setTimeout(ok, 0));
 if (/(^#|&)text=large(&|$)/.test(location.hash)) skeleton?.classList.add('large');
 // What the page is, in the language the app will speak: the link's, else
 // the browser's, else English.
@@ -15,6 +16,10 @@ for (const lead of skeleton?.querySelectorAll('.lead') ?? []) lead.hidden = lead
 import('./rift.js')
   .then(async (rift) => {
     await rift.default({ module_or_path: new URL('./rift_bg.wasm', import.meta.url) });
+    // Three tasks, not one long one: a phone answers input in between.
+    await nextTask();
+    rift.prepare();
+    await nextTask();
     rift.start_page();
     skeleton?.remove();
   })

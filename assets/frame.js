@@ -3,10 +3,15 @@
 // (failure.js), and tells the parent window.
 
 const skeleton = document.querySelector('.rift-skeleton');
+const nextTask = () => new Promise((ok) => setTimeout(ok, 0));
 
 import('./rift.js')
   .then(async (rift) => {
     await rift.default({ module_or_path: new URL('./rift_bg.wasm', import.meta.url) });
+    // Three tasks, not one long one: a phone answers input in between.
+    await nextTask();
+    rift.prepare();
+    await nextTask();
     rift.start_frame();
     skeleton?.remove();
   })

@@ -45,7 +45,7 @@ pub struct Options {
 }
 
 /// The dataset to show: the embedded one, or a synthetic one for `bench=N`.
-fn load(bench: Option<usize>) -> Result<Arc<Timeline>, String> {
+pub(crate) fn load(bench: Option<usize>) -> Result<Arc<Timeline>, String> {
     let embedded = PREPARED.with(|p| {
         p.get_or_init(|| {
             let (data, when) = rift_core::pack::decode(EMBEDDED)?;

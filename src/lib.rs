@@ -63,6 +63,12 @@ fn start(mode: Mode) {
     leptos::mount::mount_to_body(move || view! { <App options=options /> });
 }
 
+/// Reads the embedded timeline now, once for the page, rather than when
+/// the first instance starts. What goes wrong is shown by that instance.
+pub fn prepare() {
+    let _ = instance::load(None);
+}
+
 /// Mounts the full page into the body.
 pub fn start_page() {
     start(Mode::Page);

@@ -5,6 +5,14 @@ use wasm_bindgen::prelude::*;
 
 fn main() {}
 
+/// Reads the embedded timeline, ahead of the first instance: the page
+/// scripts call it in a task of its own, so that starting is two shorter
+/// tasks rather than one long one.
+#[wasm_bindgen]
+pub fn prepare() {
+    rift::prepare();
+}
+
 /// index.html: the full page.
 #[wasm_bindgen]
 pub fn start_page() {
