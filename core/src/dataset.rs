@@ -642,8 +642,6 @@ pub struct Timeline {
     pub lane: Vec<usize>,
     /// Event indices sorted by start day.
     pub by_start: Vec<usize>,
-    /// For each lane, its event indices sorted by start day.
-    pub by_lane: Vec<Vec<usize>>,
     /// For each lane, its events in drawing priority (by `rank`): index,
     /// first day and the day after the last, so that a frame finds those in
     /// its window in one pass over contiguous memory.
@@ -707,10 +705,6 @@ impl Timeline {
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        let mut by_lane = vec![Vec::new(); data.lanes.len()];
-        for &i in &by_start {
-            by_lane[lane[i]].push(i);
-        }
         let title_chars = data
             .events
             .iter()
@@ -722,10 +716,7 @@ impl Timeline {
         for (i, &r) in rank.iter().enumerate() {
             by_rank[r as usize] = i;
         }
-        let mut by_lane_rank: Vec<Vec<(u32, Day, Day)>> = by_lane
-            .iter()
-            .map(|events| Vec::with_capacity(events.len()))
-            .collect();
+        let mut by_lane_rank: Vec<Vec<(u32, Day, Day)>> = vec![Vec::new(); data.lanes.len()];
         for i in by_rank {
             by_lane_rank[lane[i]].push((i as u32, when[i].start(), when[i].end()));
         }
@@ -734,7 +725,6 @@ impl Timeline {
             when,
             lane,
             by_start,
-            by_lane,
             by_lane_rank,
             title_chars,
             rank,
@@ -874,7 +864,7 @@ mod tests {
     fn each_lane_lists_its_events_in_priority_order_with_their_days() {
         let t = crate::fixtures::bench(2_000);
         for (lane, events) in t.by_lane_rank.iter().enumerate() {
-            assert_eq!(events.len(), t.by_lane[lane].len());
+            assert_eq!(events.len(), t.lane.iter().filter(|&&l| l == lane).count());
             assert!(events
                 .windows(2)
                 .all(|w| t.rank[w[0].0 as usize] < t.rank[w[1].0 as usize]));

@@ -65,6 +65,13 @@ pub struct Cluster {
     pub center: f64,
 }
 
+/// The least of the left ends and the greatest of the right ends.
+fn extent(spans: impl Iterator<Item = (f64, f64)>) -> (f64, f64) {
+    spans.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (a, b)| {
+        (lo.min(a), hi.max(b))
+    })
+}
+
 /// Count markers for the marks that fit nowhere. Each sits at its members'
 /// mean position; neighbours whose markers would collide merge (and the
 /// merged one moves to the new mean). Marks are first gathered by the pixel
@@ -72,14 +79,10 @@ pub struct Cluster {
 /// dense lane's 30,000 marks are grouped in two linear passes, not sorted.
 /// Members are listed in the order they were given.
 fn clusters(overflow: &[&Mark], p: &Packing) -> Vec<Cluster> {
-    let (lo, hi) = overflow
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), m| {
-            (lo.min(m.center()), hi.max(m.center()))
-        });
     if overflow.is_empty() {
         return Vec::new();
     }
+    let (lo, hi) = extent(overflow.iter().map(|m| (m.center(), m.center())));
     // A column a pixel wide, or wider for marks strewn far off screen.
     const MAX_COLUMNS: f64 = 65_536.0;
     let spread = if (hi - lo).is_finite() { hi - lo } else { 0.0 };
@@ -152,11 +155,7 @@ impl Full {
 
     /// For lanes of at least two marks per pixel, where it pays.
     fn new(marks: &[Mark], rows: usize) -> Option<Full> {
-        let (lo, hi) = marks
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), m| {
-                (lo.min(m.left()), hi.max(m.right()))
-            });
+        let (lo, hi) = extent(marks.iter().map(|m| (m.left(), m.right())));
         let spread = hi - lo;
         if marks.len() < 256
             || rows == 0
@@ -481,13 +480,8 @@ mod tests {
     fn full_cells_reject_only_marks_that_fit_nowhere() {
         // A dense lane: 3,000 points and bars over 600 px. Packing with the
         // full-cell shortcut places exactly what searching every row does.
-        let mut seed = 11u64;
-        let mut next = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as f64 / (1u64 << 31) as f64
-        };
+        let mut rng = crate::synth::Rng(11);
+        let mut next = move || rng.unit();
         let marks: Vec<Mark> = (0..3000)
             .map(|key| {
                 let x = next() * 600.0 - 50.0;

@@ -4,7 +4,7 @@
 
 use crate::css::px;
 use crate::dataset::Timeline;
-use crate::date::{Day, Precision, When};
+use crate::date::{Precision, When};
 use crate::layout::{label_width_chars, pack, Mark, Packing};
 use crate::text::Glyphs;
 use crate::viewport::Viewport;
@@ -414,10 +414,9 @@ pub fn lane(
     if let Some(s) = selected {
         add(s);
     }
-    let (first, last) = (lo.floor() as Day, hi.ceil() as Day);
     let order = t.by_lane_rank[lane]
         .iter()
-        .filter(|&&(_, start, end)| start <= last && end >= first)
+        .filter(|&&(_, start, end)| (start as f64) < hi && (end as f64) > lo)
         .map(|&(i, ..)| i as usize);
     let others = order.filter(|&i| Some(i) != selected);
     match focus.prefer {
