@@ -76,9 +76,14 @@ export async function recordCsp(page: Page) {
 /** Opens a page and waits for the timeline to be drawn. */
 export async function open(page: Page, hash = '') {
   await recordCsp(page);
+  await page.addInitScript(() =>
+    document.addEventListener('rift:ready', () => ((window as any).__riftReady = true)),
+  );
   await page.goto(`./${hash}`);
   await expect(root(page)).toBeVisible();
   await expect(page.locator('[data-lane]').first()).toBeVisible();
+  // The lanes are drawn one per task after the start: wait for all of them.
+  await page.waitForFunction(() => (window as any).__riftReady === true);
 }
 
 /** The drawing area's box. */
