@@ -3,7 +3,7 @@
 //! and lays them out: toolbar, search and filters, notices, the lanes or
 //! the list, the overview strip, the popover.
 
-use crate::state::{Kiosk, Mode, Motion, Parts, Prefs, Rift, Search};
+use crate::state::{Details, Kiosk, Mode, Motion, Parts, Prefs, Rift, Search};
 use crate::{address, contract, dom};
 use crate::{embed_dialog::EmbedDialog, filters::Filters, language::LanguageMenu};
 use crate::{list::ListView, list::ViewSwitch, minimap::Minimap, notices::Notices};
@@ -252,10 +252,14 @@ fn Instance(
     }
     close_on_outside_press(rift);
     crate::dom::measure_font(root, rift.prefs.glyphs);
-    fetch_texts_when_needed(rift);
+    let printing = crate::print::use_printing();
+    fetch_texts_when_needed(rift, printing);
+    if mode == Mode::Page {
+        // A key anywhere on the page (Ctrl before P, say) is a reach too.
+        let _ = use_event_listener(document(), leptos::ev::keydown, move |_| rift.reach());
+    }
     crate::kiosk::run(rift, root, notices, tour);
     let embed_open = RwSignal::new(false);
-    let printing = crate::print::use_printing();
     let class = match mode {
         Mode::Page => "rift rift-page",
         Mode::Frame => "rift rift-frame",
@@ -277,6 +281,8 @@ fn Instance(
             data-view-end=move || days.get().1
             data-selected=move || selected_id.get().unwrap_or_default()
             on:keydown=move |e| on_key(rift, e)
+            on:pointerover=move |_| rift.reach()
+            on:focusin=move |_| rift.reach()
         >
             <Toolbar link=link embed_open=embed_open printing=printing />
             // On a compact screen these are in the toolbar and its menu.
@@ -305,7 +311,11 @@ fn Instance(
             <Popover root=root />
             {(mode == Mode::Page).then(|| view! { <EmbedDialog open=embed_open /> })}
             <Show when=move || printing.get()>
-                <PrintView link=link />
+                // Drawn again if the details arrive while it is shown.
+                {move || {
+                    rift.details.track();
+                    view! { <PrintView link=link /> }
+                }}
             </Show>
             <p class="visually-hidden">{move || rift.window_label()}</p>
         </div>
@@ -333,8 +343,10 @@ fn on_key(rift: Rift, e: leptos::ev::KeyboardEvent) {
 
 /// Fetches the event texts of another language when the reader needs
 /// them: to read in it, or to search in every language. Their arrival
-/// redraws the texts, or runs the search again.
-fn fetch_texts_when_needed(rift: Rift) {
+/// redraws the texts, or runs the search again. And fetches the English
+/// details once the reader reaches for the timeline, or opens, searches,
+/// lists or prints events.
+fn fetch_texts_when_needed(rift: Rift, printing: RwSignal<bool>) {
     let (lang, query) = (rift.prefs.lang, rift.search.query);
     Effect::new(move |_| {
         let (data, site) = (rift.data(), rift.site());
@@ -347,6 +359,20 @@ fn fetch_texts_when_needed(rift: Rift) {
                 lang.update(|_| {});
                 query.update(|_| {});
             });
+        }
+    });
+    Effect::new(move |_| {
+        let needed = rift.details.get() == Details::Wanted
+            || rift.selected.with(Option::is_some)
+            || rift.prefs.list.get()
+            || rift.search.searching()
+            || printing.get();
+        let settled = matches!(
+            rift.details.get_untracked(),
+            Details::Here | Details::Failed
+        );
+        if needed && !settled {
+            rift.with_details(|| {});
         }
     });
 }

@@ -66,7 +66,11 @@ fn ListEntry(
     let text =
         move |f: fn(&rift_core::dataset::Timeline, usize, rift_core::i18n::Lang) -> String| {
             let data = data.clone();
-            move || f(&data, idx, rift.lang())
+            move || {
+                // The English summaries arrive with the details.
+                rift.details.track();
+                f(&data, idx, rift.lang())
+            }
         };
     let lane_label = text(|t, i, l| t.data.lanes[t.lane[i]].label_in(l).to_string());
     let title = text(|t, i, l| t.title(i, l).to_string());

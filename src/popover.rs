@@ -141,6 +141,30 @@ fn Card(
         .collect();
     let actors = actors.join(", ");
     let labelled_by = title_id.clone();
+    // The summary and the dispute, once known (the English ones arrive
+    // with the details, src/texts.rs).
+    let summary = {
+        let data = data.clone();
+        move || {
+            rift.details.track();
+            let s = data.summary(idx, lang).trim();
+            (!s.is_empty()).then(|| s.to_string())
+        }
+    };
+    let unknown = {
+        let summary = summary.clone();
+        move || summary().is_none()
+    };
+    let dispute = {
+        let data = data.clone();
+        move || {
+            rift.details.track();
+            data.disputed(idx, lang)
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        }
+    };
     view! {
         <div
             class="popover"
@@ -159,12 +183,15 @@ fn Card(
                 </p>
                 <button type="button" class="close" aria-label=tr(Key::Close) on:click=move |_| close.run(())>"×"</button>
             </header>
-            <p class="summary" lang=text_lang>{data.summary(idx, lang).trim().to_string()}</p>
+            // Said when it arrives, if the card opened before it.
+            <p class="summary" class:pending=move || unknown() lang=text_lang aria-live="polite">
+                {move || summary().unwrap_or_else(|| pending(rift).to_string())}
+            </p>
             {(!e.actors.is_empty()).then(|| view! { <p class="actors"><strong>{tr(Key::Who)}</strong>{actors}</p> })}
-            {data.disputed(idx, lang).map(|d| view! {
+            {data.is_disputed(idx).then(|| view! {
                 <aside class="dispute" aria-label=tr(Key::SourcesDisagree)>
                     <h3>{tr(Key::SourcesDisagree)}</h3>
-                    <p lang=text_lang>{d.trim().to_string()}</p>
+                    <p lang=text_lang>{dispute}</p>
                 </aside>
             })}
             <h3 class="evidence">{tr(Key::Evidence)}</h3>
@@ -173,6 +200,15 @@ fn Card(
             {move || (!rift.kiosk.on()).then(|| view! { <Share idx=idx /> })}
         </div>
     }
+}
+
+/// What stands where a text will be: loading, or why it is not there.
+fn pending(rift: Rift) -> &'static str {
+    let key = match rift.details.get() {
+        crate::state::Details::Failed => Key::DetailsFailed,
+        _ => Key::DetailsLoading,
+    };
+    rift_core::i18n::t(rift.prefs.lang.get_untracked(), key)
 }
 
 /// Each passage as a quote, with its source and locator under it.
@@ -188,16 +224,31 @@ fn Citations(
     data.data.events[idx]
         .citations
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(j, c)| {
             let cite = data
                 .source(&c.source)
                 .map_or_else(|| c.source.clone(), |s| s.citation_in(lang).to_string());
+            // Empty until the details arrive (an empty quote is not drawn).
+            let passage = {
+                let data = data.clone();
+                move |quote: bool| {
+                    rift.details.track();
+                    let (locator, q) = data.passage(idx, j);
+                    if quote {
+                        fold_space(q)
+                    } else {
+                        locator.to_string()
+                    }
+                }
+            };
+            let locator = passage.clone();
             view! {
                 <figure class="citation">
-                    <blockquote lang="en">{fold_space(&c.quote)}</blockquote>
+                    <blockquote lang="en">{move || passage(true)}</blockquote>
                     <figcaption>
                         <cite>{cite}</cite>
-                        <span class="locator">{c.locator.clone()}</span>
+                        <span class="locator">{move || locator(false)}</span>
                     </figcaption>
                 </figure>
             }
@@ -256,23 +307,27 @@ fn Share(
     let e = &data.data.events[idx];
     let lang = rift.prefs.lang.get_untracked();
     let link = rift_core::snippet::event_link(&rift.site(), &e.id);
-    let sources: Vec<String> = e
-        .citations
-        .iter()
-        .map(|c| {
-            let name = data
-                .source(&c.source)
-                .map(|s| s.citation_in(lang))
-                .unwrap_or_default();
-            format!("{name} {}", c.locator)
-        })
-        .collect();
-    let reference =
-        rift_core::format::reference(data.title(idx, lang), &rift.date_of(idx), &sources, &link);
+    // Made when copied: the locators come with the details.
+    let reference = {
+        let (data, link) = (data.clone(), link.clone());
+        move || {
+            let sources: Vec<String> = (0..data.data.events[idx].citations.len())
+                .map(|j| {
+                    let c = &data.data.events[idx].citations[j];
+                    let name = data
+                        .source(&c.source)
+                        .map(|s| s.citation_in(lang))
+                        .unwrap_or_default();
+                    format!("{name} {}", data.passage(idx, j).0)
+                })
+                .collect();
+            rift_core::format::reference(data.title(idx, lang), &rift.date_of(idx), &sources, &link)
+        }
+    };
     let copy_link = copy.clone();
     view! {
         <footer>
-            <button type="button" on:click=move |_| copy(reference.clone())>{rift.t(Key::CopyReference)}</button>
+            <button type="button" on:click=move |_| copy(reference())>{rift.t(Key::CopyReference)}</button>
             <button type="button" on:click=move |_| copy_link(link.clone())>{rift.t(Key::CopyEventLink)}</button>
             <span class="copy-status" role="status">{move || status.get()}</span>
         </footer>

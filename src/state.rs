@@ -69,13 +69,15 @@ pub struct Search {
 impl Search {
     /// Runs the query over `data` whenever it changes. The search index is
     /// built on the first search, and again when the texts of another
-    /// language arrive.
+    /// language or the English details arrive.
     pub fn new(data: Arc<Timeline>, first: Query) -> Search {
         let query = RwSignal::new(first);
         let index = StoredValue::new_local(None::<(usize, Rc<Index>)>);
         let results = Memo::new(move |_| {
             query.with(|q| {
-                let known = Lang::ALL.iter().filter(|l| data.has_texts(**l)).count();
+                // Languages known, and whether the English details are.
+                let known = Lang::ALL.iter().filter(|l| data.has_texts(**l)).count()
+                    + 4 * usize::from(data.has_details());
                 let current = index.with_value(|i| i.clone()).filter(|(n, _)| *n == known);
                 let idx = current.map(|(_, i)| i).unwrap_or_else(|| {
                     let i = Rc::new(Index::new(&data));
@@ -172,6 +174,22 @@ pub struct Rift {
     pub search: Search,
     pub prefs: Prefs,
     pub kiosk: Kiosk,
+    /// Where the English summaries, disputes and passages stand.
+    pub details: RwSignal<Details>,
+}
+
+/// The English summaries, disputes and source passages, which the page
+/// fetches the first time a reader reaches for the timeline or needs them
+/// (src/texts.rs): a reader who scrolls past an embed never loads them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Details {
+    /// Nobody has reached for the timeline yet.
+    Idle,
+    /// Wanted: on their way.
+    Wanted,
+    Here,
+    /// Fetching them failed: the texts say so where they would be.
+    Failed,
 }
 
 /// What an instance starts with, besides its signals.
@@ -192,6 +210,11 @@ pub struct Parts {
 
 impl Rift {
     pub fn new(p: Parts) -> Rift {
+        let details = if p.data.has_details() {
+            Details::Here
+        } else {
+            Details::Idle
+        };
         Rift {
             mode: p.mode,
             data: StoredValue::new(p.data),
@@ -206,7 +229,40 @@ impl Rift {
             search: p.search,
             prefs: p.prefs,
             kiosk: p.kiosk,
+            details: RwSignal::new(details),
         }
+    }
+
+    /// The reader reached for the timeline (a pointer over it, focus in
+    /// it): fetch the details now, so they are there when an event opens.
+    pub fn reach(&self) {
+        if self.details.get_untracked() == Details::Idle {
+            self.details.set(Details::Wanted);
+        }
+    }
+
+    /// Makes sure the details are known, fetching them if no instance has;
+    /// `then` runs once they arrived or failed to.
+    pub fn with_details(self, then: impl FnOnce() + 'static) {
+        let data = self.data();
+        if self.details.get_untracked() == Details::Idle {
+            self.details.set(Details::Wanted);
+        }
+        crate::texts::ensure_details(data.clone(), &self.site(), move || {
+            let now = if data.has_details() {
+                Details::Here
+            } else {
+                Details::Failed
+            };
+            if self.details.get_untracked() != now {
+                self.details.set(now);
+                // A search runs again over the texts that came.
+                if now == Details::Here && self.search.query.with_untracked(Query::searching) {
+                    self.search.query.update(|_| {});
+                }
+            }
+            then();
+        });
     }
 
     /// The dataset.

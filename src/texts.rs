@@ -1,7 +1,11 @@
-//! The event texts of Albanian and Russian, fetched from the site
-//! (`texts-sq.txt`, `texts-ru.txt`) the first time a reader needs them: the
-//! page opens in that language, switches to it, or searches. Once per page,
-//! however many instances it holds; English is always embedded.
+//! The texts fetched from the site the first time a reader needs them,
+//! once per page however many instances it holds:
+//! - the event texts of Albanian and Russian (`texts-sq.txt`,
+//!   `texts-ru.txt`): the page opens in that language, switches to it, or
+//!   searches;
+//! - the English summaries, disputes and source passages (`details.txt`):
+//!   the reader reaches for the timeline, opens an event, searches, lists
+//!   or prints. The module holds only what draws the lanes.
 
 use leptos::prelude::*;
 use rift_core::dataset::Timeline;
@@ -11,7 +15,7 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Where a language's texts stand on this page.
+/// Where a pack stands on this page.
 enum Pack {
     /// Being fetched; these run when it arrives (or fails).
     Loading(Vec<Box<dyn FnOnce()>>),
@@ -20,8 +24,11 @@ enum Pack {
 }
 
 thread_local! {
-    static PACKS: RefCell<[Option<Pack>; 2]> = const { RefCell::new([None, None]) };
+    /// Albanian texts, Russian texts, English details.
+    static PACKS: RefCell<[Option<Pack>; 3]> = const { RefCell::new([None, None, None]) };
 }
+
+const DETAILS: usize = 2;
 
 fn slot(lang: Lang) -> Option<usize> {
     match lang {
@@ -32,12 +39,48 @@ fn slot(lang: Lang) -> Option<usize> {
 }
 
 /// Makes sure `data` has the event texts of `lang`, fetching them from the
-/// site at `site` if no instance has yet; `then` runs once they are there
-/// (at once, if they already are; never, if fetching them failed).
+/// site at `site` if no instance has yet; `then` runs once they arrived or
+/// failed to (at once, if they are there; never, if they failed before).
 pub fn ensure(data: Arc<Timeline>, site: &str, lang: Lang, then: impl FnOnce() + 'static) {
     let Some(k) = slot(lang).filter(|_| !data.has_texts(lang)) else {
         return then();
     };
+    let url = format!("{site}texts-{}.txt", lang.code());
+    load(k, url, false, data, then, move |data, text| {
+        let texts = rift_core::pack::parse_texts(text, data.data.events.len())?;
+        data.add_texts(lang, texts);
+        Ok(())
+    });
+}
+
+/// Makes sure `data` has its English summaries, disputes and passages,
+/// fetching them from the site at `site` if no instance has yet; `then`
+/// runs once they arrived or failed to (at once, if either happened before).
+pub fn ensure_details(data: Arc<Timeline>, site: &str, then: impl FnOnce() + 'static) {
+    if data.has_details() {
+        return then();
+    }
+    let url = format!("{site}details.txt");
+    load(DETAILS, url, true, data, then, |data, text| {
+        let details = rift_core::pack::parse_details(text, data.data.events.len())?;
+        if data.add_details(details) {
+            Ok(())
+        } else {
+            Err("details that do not match the timeline's citations".into())
+        }
+    });
+}
+
+/// Fetches `url` into slot `k` unless it is on its way or settled; `then`
+/// runs once it has settled, and at once if it had and `again`.
+fn load(
+    k: usize,
+    url: String,
+    again: bool,
+    data: Arc<Timeline>,
+    then: impl FnOnce() + 'static,
+    add: impl FnOnce(&Timeline, &str) -> Result<(), String> + 'static,
+) {
     let start = PACKS.with(|p| {
         let mut p = p.borrow_mut();
         match &mut p[k] {
@@ -45,9 +88,14 @@ pub fn ensure(data: Arc<Timeline>, site: &str, lang: Lang, then: impl FnOnce() +
                 waiting.push(Box::new(then));
                 false
             }
-            // Failed before (it arrived, or `data` would have it): the
-            // English texts stay, and asking again would only fail again.
-            Some(Pack::Settled) => false,
+            // Settled: it arrived and was added (the caller checked), or
+            // it failed, and asking again would only fail again.
+            Some(Pack::Settled) => {
+                if again {
+                    then();
+                }
+                false
+            }
             none => {
                 *none = Some(Pack::Loading(vec![Box::new(then)]));
                 true
@@ -55,16 +103,9 @@ pub fn ensure(data: Arc<Timeline>, site: &str, lang: Lang, then: impl FnOnce() +
         }
     });
     if start {
-        let url = format!("{site}texts-{}.txt", lang.code());
         leptos::task::spawn_local(async move {
-            match fetch(&url).await {
-                Ok(text) => match rift_core::pack::parse_texts(&text, data.data.events.len()) {
-                    Ok(texts) => {
-                        data.add_texts(lang, texts);
-                    }
-                    Err(e) => leptos::logging::warn!("{url}: {e}"),
-                },
-                Err(e) => leptos::logging::warn!("{url}: {e}"),
+            if let Err(e) = fetch(&url).await.and_then(|text| add(&data, &text)) {
+                leptos::logging::warn!("{url}: {e}");
             }
             let waiting = PACKS.with(|p| match p.borrow_mut()[k].replace(Pack::Settled) {
                 Some(Pack::Loading(w)) => w,

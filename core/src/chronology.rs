@@ -35,15 +35,15 @@ pub fn notes(t: &Timeline, entries: &[usize], lang: Lang) -> Notes {
     let mut seen = HashSet::new();
     for &i in entries {
         let first = out.texts.len() + 1;
-        for c in &t.data.events[i].citations {
+        for (j, c) in t.data.events[i].citations.iter().enumerate() {
             let name = t
                 .source(&c.source)
                 .map(|s| cite(s, &mut seen, lang))
                 .unwrap_or_else(|| c.source.clone());
+            let (locator, quote) = t.passage(i, j);
             out.texts.push(format!(
-                "{name}, {}: \u{201c}{}\u{201d}",
-                c.locator,
-                fold_space(&c.quote)
+                "{name}, {locator}: \u{201c}{}\u{201d}",
+                fold_space(quote)
             ));
         }
         out.refs.push(first..=out.texts.len());

@@ -32,6 +32,17 @@ impl Lane {
     }
 }
 
+/// An event's English account and evidence: what the page fetches the
+/// first time a reader needs it (`rift_core::pack::details`), so that the
+/// module holds only what draws the lanes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Details {
+    pub summary: String,
+    pub disputed: Option<String>,
+    /// Each citation's locator and quote, in the event's order.
+    pub passages: Vec<(String, String)>,
+}
+
 /// An event's texts in another language.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct EventText {
@@ -655,6 +666,11 @@ pub struct Timeline {
     /// Each event's texts in Albanian and Russian, once known: from the
     /// dataset's `tr`, or from a text pack the page fetches when needed.
     texts: [std::sync::OnceLock<Vec<EventText>>; 2],
+    /// Whether `data` came without its English summaries, disputes and
+    /// passages (a packed timeline: every summary empty, which validation
+    /// never lets a dataset be), to be given by [`Timeline::add_details`].
+    lean: bool,
+    details: std::sync::OnceLock<Vec<Details>>,
 }
 
 impl Timeline {
@@ -720,6 +736,7 @@ impl Timeline {
         for i in by_rank {
             by_lane_rank[lane[i]].push((i as u32, when[i].start(), when[i].end()));
         }
+        let lean = data.events.iter().any(|e| e.summary.is_empty());
         Timeline {
             data,
             when,
@@ -730,6 +747,8 @@ impl Timeline {
             rank,
             index,
             texts: Default::default(),
+            lean,
+            details: Default::default(),
         }
     }
 
@@ -759,6 +778,47 @@ impl Timeline {
         texts.len() == self.data.events.len() && slot.set(texts).is_ok()
     }
 
+    /// Whether the English summaries, disputes and passages are known: a
+    /// packed timeline has them once [`Timeline::add_details`] gave them.
+    pub fn has_details(&self) -> bool {
+        !self.lean || self.details.get().is_some()
+    }
+
+    /// Gives a packed timeline its English summaries, disputes and passages,
+    /// one per event in dataset order (`pack::parse_details`). Refused
+    /// unless each event's passages match its citations, or when they were
+    /// given already.
+    pub fn add_details(&self, details: Vec<Details>) -> bool {
+        let fits = details.len() == self.data.events.len()
+            && details.iter().zip(&self.data.events).all(|(d, e)| {
+                d.passages.len() == e.citations.len()
+                    && d.disputed.is_some() == e.disputed.is_some()
+            });
+        self.lean && fits && self.details.set(details).is_ok()
+    }
+
+    fn detail(&self, i: usize) -> Option<&Details> {
+        self.details.get().and_then(|d| d.get(i))
+    }
+
+    /// Whether the sources disagree about event `i` (known before its
+    /// texts are).
+    pub fn is_disputed(&self, i: usize) -> bool {
+        self.data.events[i].disputed.is_some()
+    }
+
+    /// The locator and the quote of event `i`'s citation `j` (empty until a
+    /// packed timeline has its details).
+    pub fn passage(&self, i: usize, j: usize) -> (&str, &str) {
+        match self.detail(i).and_then(|d| d.passages.get(j)) {
+            Some((locator, quote)) => (locator, quote),
+            None => {
+                let c = &self.data.events[i].citations[j];
+                (&c.locator, &c.quote)
+            }
+        }
+    }
+
     fn text(&self, i: usize, lang: Lang) -> Option<&EventText> {
         self.texts_of(lang).and_then(|t| t.get(i))
     }
@@ -772,14 +832,19 @@ impl Timeline {
     /// Event `i`'s summary in `lang`, English where there is no translation.
     pub fn summary(&self, i: usize, lang: Lang) -> &str {
         let own = self.text(i, lang).and_then(|t| t.summary.as_deref());
-        own.unwrap_or(&self.data.events[i].summary)
+        let english = self.detail(i).map(|d| d.summary.as_str());
+        own.or(english).unwrap_or(&self.data.events[i].summary)
     }
 
     /// What the sources disagree on about event `i`, in `lang` (English
     /// where there is no translation).
     pub fn disputed(&self, i: usize, lang: Lang) -> Option<&str> {
         let own = self.text(i, lang).and_then(|t| t.disputed.as_deref());
-        own.or(self.data.events[i].disputed.as_deref())
+        let english = match self.detail(i) {
+            Some(d) => d.disputed.as_deref(),
+            None => self.data.events[i].disputed.as_deref(),
+        };
+        own.or(english).filter(|d| !d.is_empty())
     }
 
     /// The language event `i`'s texts are shown in when `lang` is asked
@@ -796,12 +861,22 @@ impl Timeline {
     /// Every text of event `i` in every known language: what search looks in.
     pub fn all_texts(&self, i: usize) -> impl Iterator<Item = &str> {
         let e = &self.data.events[i];
-        let own = [Some(&e.title), Some(&e.summary), e.disputed.as_ref()];
+        let own = [
+            Some(e.title.as_str()),
+            Some(self.summary(i, Lang::En)),
+            self.disputed(i, Lang::En),
+        ];
         let other = [Lang::Sq, Lang::Ru]
             .into_iter()
             .filter_map(move |l| self.text(i, l))
-            .flat_map(|t| [t.title.as_ref(), t.summary.as_ref(), t.disputed.as_ref()]);
-        own.into_iter().chain(other).flatten().map(String::as_str)
+            .flat_map(|t| {
+                [
+                    t.title.as_deref(),
+                    t.summary.as_deref(),
+                    t.disputed.as_deref(),
+                ]
+            });
+        own.into_iter().chain(other).flatten()
     }
 
     /// Index of the event with this id.

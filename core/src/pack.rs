@@ -1,17 +1,22 @@
 //! The prepared timeline as the browser receives it: a compact binary form
 //! written at build time (dataset validated, dates parsed), which the page
 //! reads with no JSON or EDTF parser; and the event texts of the other
-//! languages as plain-text packs, fetched when a reader needs them.
+//! languages as plain-text packs, fetched when a reader needs them; and so
+//! are the English summaries, disputes and source passages (the details
+//! pack): the binary form holds only what draws the lanes, finds an event
+//! and names its sources.
 //!
 //! The binary form: unsigned numbers are LEB128, signed ones zigzag-LEB128,
 //! strings a length and UTF-8 bytes, lists a count and their items.
 
-use crate::dataset::{Actor, Citation, Dataset, Event, EventText, Lane, Source, SourceText};
+use crate::dataset::{
+    Actor, Citation, Dataset, Details, Event, EventText, Lane, Source, SourceText,
+};
 use crate::date::{Point, Precision, When};
 use std::collections::BTreeMap;
 
 /// What a packed timeline starts with (and its format version).
-const MAGIC: &[u8] = b"RIFT\x02";
+const MAGIC: &[u8] = b"RIFT\x03";
 
 /// Separates an event's fields in a text pack.
 pub const FIELD: char = '\u{1f}';
@@ -192,7 +197,9 @@ impl<'a> Reader<'a> {
 }
 
 /// Writes a validated dataset and its parsed dates. The events' own
-/// translations are left out: they travel in the text packs.
+/// translations are left out, as are their English summaries, disputes
+/// (only whether there is one stays) and passages (only the source stays):
+/// they travel in the text packs and the details pack.
 pub fn encode(data: &Dataset, when: &[When]) -> Vec<u8> {
     let mut w = Writer(MAGIC.to_vec());
     w.uint(data.lanes.len() as u64);
@@ -240,8 +247,7 @@ pub fn encode(data: &Dataset, when: &[When]) -> Vec<u8> {
         }
         w.opt(e.date_label.as_deref());
         w.str(&e.title);
-        w.str(&e.summary);
-        w.opt(e.disputed.as_deref());
+        w.uint(u64::from(e.disputed.is_some()));
         let actors = index(&e.actors, data.actors.iter().map(|a| a.name.as_str()));
         let related = index(&e.related, data.events.iter().map(|e| e.id.as_str()));
         for list in [actors, related] {
@@ -254,15 +260,14 @@ pub fn encode(data: &Dataset, when: &[When]) -> Vec<u8> {
         for c in &e.citations {
             let source = data.sources.iter().position(|s| s.id == c.source);
             w.uint(source.unwrap_or(0) as u64);
-            w.str(&c.locator);
-            w.str(&c.quote);
         }
     }
     w.0
 }
 
 /// Reads what [`encode`] wrote: the dataset (events without their
-/// translations) and each event's date.
+/// translations, with empty summaries, disputes and passages) and each
+/// event's date.
 pub fn decode(bytes: &[u8]) -> Result<(Dataset, Vec<When>), String> {
     if !bytes.starts_with(MAGIC) {
         return Err("not a packed timeline of this version".into());
@@ -314,14 +319,15 @@ pub fn decode(bytes: &[u8]) -> Result<(Dataset, Vec<When>), String> {
             None
         };
         when.push(When { from, to });
-        let (date_label, title, summary, disputed) = (r.opt()?, r.str()?, r.str()?, r.opt()?);
+        let (date_label, title) = (r.opt()?, r.str()?);
+        let disputed = (r.uint()? == 1).then(String::new);
         let actor_ids = r.list(|r| r.index(actors.len()))?;
         links.push(r.list(Reader::uint)?);
         let citations = r.list(|r| {
             Ok(Citation {
                 source: sources[r.index(sources.len())?].id.clone(),
-                locator: r.str()?,
-                quote: r.str()?,
+                locator: String::new(),
+                quote: String::new(),
             })
         })?;
         Ok(Event {
@@ -330,7 +336,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Dataset, Vec<When>), String> {
             date,
             date_label,
             title,
-            summary,
+            summary: String::new(),
             actors: actor_ids
                 .into_iter()
                 .map(|i| actors[i].name.clone())
@@ -373,24 +379,34 @@ pub fn texts(data: &Dataset, code: &str) -> String {
             t.and_then(|t| t.summary.as_deref()),
             t.and_then(|t| t.disputed.as_deref()),
         ];
-        for (k, f) in fields.into_iter().enumerate() {
-            if k > 0 {
-                out.push(FIELD);
-            }
-            out.push_str(&crate::dataset::fold_space(f.unwrap_or_default()));
-        }
-        out.push(RECORD);
+        record(&mut out, fields.into_iter().map(Option::unwrap_or_default));
     }
     out
 }
 
-/// Reads a text pack for `n` events.
-pub fn parse_texts(pack: &str, n: usize) -> Result<Vec<EventText>, String> {
+/// Appends one event's record to a pack: its fields, spaces folded.
+fn record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
+    for (k, f) in fields.into_iter().enumerate() {
+        if k > 0 {
+            out.push(FIELD);
+        }
+        out.push_str(&crate::dataset::fold_space(f));
+    }
+    out.push(RECORD);
+}
+
+/// A pack's records, if there is one for each of `n` events.
+fn records<'a>(pack: &'a str, n: usize, what: &str) -> Result<Vec<&'a str>, String> {
     let records: Vec<&str> = pack.split_terminator(RECORD).collect();
     if records.len() != n {
-        return Err(format!("a text pack for {} events, not {n}", records.len()));
+        return Err(format!("{what} for {} events, not {n}", records.len()));
     }
-    records
+    Ok(records)
+}
+
+/// Reads a text pack for `n` events.
+pub fn parse_texts(pack: &str, n: usize) -> Result<Vec<EventText>, String> {
+    records(pack, n, "a text pack")?
         .into_iter()
         .map(|r| {
             let mut f = r.split(FIELD);
@@ -404,11 +420,55 @@ pub fn parse_texts(pack: &str, n: usize) -> Result<Vec<EventText>, String> {
         .collect()
 }
 
+/// The details pack: each event's English summary, dispute (empty where
+/// there is none), then the locator and quote of each citation, separated
+/// by [`FIELD`], each event ended by [`RECORD`], in dataset order.
+pub fn details(data: &Dataset) -> String {
+    let mut out = String::new();
+    for e in &data.events {
+        let mut fields = vec![
+            e.summary.as_str(),
+            e.disputed.as_deref().unwrap_or_default(),
+        ];
+        for c in &e.citations {
+            fields.extend([c.locator.as_str(), c.quote.as_str()]);
+        }
+        record(&mut out, fields);
+    }
+    out
+}
+
+/// Reads a details pack for `n` events.
+pub fn parse_details(pack: &str, n: usize) -> Result<Vec<Details>, String> {
+    records(pack, n, "details")?
+        .into_iter()
+        .map(|r| {
+            let mut f = r.split(FIELD);
+            let summary = f.next().unwrap_or_default().to_string();
+            let disputed = f.next().filter(|s| !s.is_empty()).map(str::to_string);
+            let rest: Vec<&str> = f.collect();
+            if !rest.len().is_multiple_of(2) {
+                return Err("a locator without its quote".to_string());
+            }
+            let passages = rest
+                .chunks(2)
+                .map(|p| (p[0].to_string(), p[1].to_string()))
+                .collect();
+            Ok(Details {
+                summary,
+                disputed,
+                passages,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::{Actor, Timeline};
+    use crate::dataset::{fold_space, Actor, Timeline};
     use crate::fixtures::{event, lane};
+    use crate::i18n::Lang;
 
     fn dataset() -> Dataset {
         let mut a = event("a", "one", "1961-06-04");
@@ -456,12 +516,56 @@ mod tests {
         let bytes = encode(&t.data, &t.when);
         let (back, when) = decode(&bytes).expect("decodes");
         assert_eq!(when, t.when);
-        // Everything but the events' own translations, which travel apart.
-        let mut expected = d;
+        // Everything but the events' own translations and their English
+        // texts and passages, which travel apart.
+        let mut expected = d.clone();
         for e in &mut expected.events {
             e.tr.clear();
+            e.summary.clear();
+            e.disputed = e.disputed.as_ref().map(|_| String::new());
+            for c in &mut e.citations {
+                c.locator.clear();
+                c.quote.clear();
+            }
         }
         assert_eq!(back, expected);
+    }
+
+    #[test]
+    fn a_packed_timeline_has_its_texts_and_passages_once_the_details_arrive() {
+        let d = dataset();
+        let full = Timeline::new(d.clone()).expect("valid");
+        let (back, when) = decode(&encode(&full.data, &full.when)).expect("decodes");
+        let lean = Timeline::prepared(back, when);
+        assert!(full.has_details() && !lean.has_details());
+        // Before: no text to show, but what draws and ranks the marks holds.
+        assert_eq!(lean.summary(0, Lang::En), "");
+        assert_eq!(lean.disputed(0, Lang::En), None);
+        assert!(lean.is_disputed(0) && !lean.is_disputed(1));
+        assert_eq!(lean.passage(0, 0), ("", ""));
+        assert_eq!(lean.rank, full.rank);
+        // A pack of the wrong shape is refused.
+        let pack = details(&d);
+        let mut short = parse_details(&pack, 3).expect("parses");
+        short[0].passages.pop();
+        assert!(!lean.add_details(short));
+        assert!(parse_details(&pack, 2).is_err());
+        assert!(lean.add_details(parse_details(&pack, 3).expect("parses")));
+        for i in 0..3 {
+            assert_eq!(
+                lean.summary(i, Lang::En),
+                fold_space(full.summary(i, Lang::En))
+            );
+            assert_eq!(lean.disputed(i, Lang::En), full.disputed(i, Lang::En));
+            for j in 0..d.events[i].citations.len() {
+                let (l, q) = full.passage(i, j);
+                assert_eq!(lean.passage(i, j), (l, fold_space(q).as_str()));
+            }
+        }
+        // Given once: a second pack changes nothing.
+        assert!(!lean.add_details(parse_details(&pack, 3).unwrap()));
+        // A full timeline takes none.
+        assert!(!full.add_details(parse_details(&pack, 3).unwrap()));
     }
 
     #[test]

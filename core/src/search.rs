@@ -103,11 +103,10 @@ impl Index {
                     .all_texts(i)
                     .chain(e.date_label.as_deref())
                     .chain(e.actors.iter().map(String::as_str))
-                    .chain(
-                        e.citations
-                            .iter()
-                            .flat_map(|c| [c.quote.as_str(), c.locator.as_str()]),
-                    );
+                    .chain((0..e.citations.len()).flat_map(|j| {
+                        let (locator, quote) = t.passage(i, j);
+                        [quote, locator]
+                    }));
                 for part in parts {
                     s.push_str(part);
                     s.push('\n');
@@ -394,6 +393,24 @@ mod tests {
         assert_eq!(found(&t, &text("Mehmed")), vec!["three", "four"]);
         assert_eq!(found(&t, &text("Mehmet Shehu")), vec!["three", "four"]);
         assert_eq!(found(&t, &text("grecko")), vec!["one"], "diacritics fold");
+    }
+
+    #[test]
+    fn a_packed_timeline_searches_its_passages_once_they_arrive() {
+        let full = timeline();
+        let bytes = crate::pack::encode(&full.data, &full.when);
+        let (data, when) = crate::pack::decode(&bytes).expect("decodes");
+        let lean = Timeline::prepared(data, when);
+        // Titles and people are there from the start; summaries and
+        // quotes come with the details.
+        assert_eq!(found(&lean, &text("Event four")), vec!["four"]);
+        assert_eq!(found(&lean, &text("letter")), Vec::<&str>::new());
+        assert_eq!(found(&lean, &text("happened")), Vec::<&str>::new());
+        let pack = crate::pack::details(&full.data);
+        let details = crate::pack::parse_details(&pack, lean.data.events.len()).unwrap();
+        assert!(lean.add_details(details));
+        assert_eq!(found(&lean, &text("letter")), found(&full, &text("letter")));
+        assert_eq!(found(&lean, &text("happened")).len(), 5);
     }
 
     #[test]

@@ -142,6 +142,9 @@ test.describe('the timeline', () => {
       expect(text).not.toMatch(/\.txt|_[0-9a-f]{8}/);
       expect(text.length).toBeGreaterThan(20);
     }
+    // The passages come with the details (fetched once the reader reached
+    // for the timeline).
+    await expect(dialog.locator('blockquote').first()).not.toBeEmpty();
     const quotes = await dialog.locator('blockquote').allTextContents();
     expect(quotes.length).toBe(await cites.count());
     expect(quotes.every((q) => q.trim().length > 10)).toBe(true);
@@ -156,6 +159,61 @@ test.describe('the timeline', () => {
     const after = await settled(page);
     expect([after.start, after.end]).toEqual([before.start, before.end]);
     expect(await page.evaluate(() => (window as any).__events)).toEqual(['select vlora-withdrawal', 'select null']);
+  });
+
+  test('the account and passages load when the reader reaches for the timeline, not before', async ({ page }) => {
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/details.txt', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await open(page, '#date=1961-06&span=3m');
+    await page.waitForTimeout(500);
+    // A reader who scrolls past never loads them.
+    expect(asked.filter((p) => p.endsWith('details.txt'))).toEqual([]);
+    // A pointer over the timeline asks for them; the popover opened before
+    // they arrive says they are coming, and keeps the focus when they do.
+    await page.locator('.timeline').hover();
+    await expect.poll(() => asked.filter((p) => p.endsWith('details.txt')).length).toBe(1);
+    await page.locator('button[data-event-id="vlora-withdrawal"]').click();
+    const dialog = page.locator('[role="dialog"][data-popover-for="vlora-withdrawal"]');
+    await expect(dialog.locator('.summary')).toHaveText('Loading the account and its sources…');
+    await expect(dialog.locator('h2')).toContainText('Vlora');
+    await expect(dialog.locator('cite').first()).not.toBeEmpty();
+    await expect(dialog).toBeFocused();
+    release();
+    await expect(dialog.locator('.summary')).not.toHaveClass(/pending/);
+    await expect(dialog.locator('.summary')).toContainText('Kasatonov');
+    await expect(dialog.locator('blockquote').first()).not.toBeEmpty();
+    await expect(dialog.locator('.locator').first()).not.toBeEmpty();
+    await expect(dialog.locator('.dispute')).toContainText('Edemskiy');
+    await expect(dialog).toBeFocused();
+    // Fetched once, however many events open.
+    await page.keyboard.press('Escape');
+    await page.locator('[data-event-id]').nth(2).click();
+    await expect(page.locator('[role="dialog"] .summary')).not.toHaveClass(/pending/);
+    expect(asked.filter((p) => p.endsWith('details.txt'))).toHaveLength(1);
+  });
+
+  test('when the passages cannot be loaded the popover says so, and the rest works', async ({ page }) => {
+    await page.route('**/details.txt', (route) => route.abort());
+    await open(page, '#date=1961-06&span=3m');
+    await page.locator('button[data-event-id="vlora-withdrawal"]').click();
+    const dialog = page.locator('[role="dialog"][data-popover-for="vlora-withdrawal"]');
+    await expect(dialog.locator('.summary')).toHaveText('The account and its sources could not be loaded.');
+    await expect(dialog.locator('h2')).toContainText('Vlora');
+    await expect(dialog.locator('time')).toHaveText('4 June 1961');
+    await expect(dialog.locator('cite').first()).toContainText('Albanian');
+    // Empty passages are not drawn as empty quotes.
+    await expect(dialog.locator('blockquote').first()).toBeHidden();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[role="dialog"]')).toHaveCount(0);
+    // Search by title still finds events.
+    await page.getByRole('searchbox').fill('Vlora');
+    await expect(page.locator('.result-count')).toHaveText(/^\d+ events?$/);
   });
 
   test('a click outside closes the popover; related events move the view', async ({ page }) => {

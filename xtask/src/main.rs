@@ -3,8 +3,8 @@
 //! - `check-data [FILE]`: validate data/events.toml and check every quote
 //!   against ../shared/sources (or $RIFT_SOURCES).
 //! - `export-data DIR`: write DIR/events.json and DIR/events.csv (the open
-//!   data) and the text packs DIR/texts-sq.txt and DIR/texts-ru.txt, after
-//!   validating. Trunk runs it after each build.
+//!   data), the text packs DIR/texts-sq.txt and DIR/texts-ru.txt and the
+//!   English details DIR/details.txt, after validating. Trunk runs it after each build.
 //! - `sizes DIR`: raw and gzipped sizes of the built wasm, js and css.
 
 use std::io::Write;
@@ -136,6 +136,10 @@ fn run() -> Result<(), String> {
                 std::fs::write(dir.join(format!("texts-{code}.txt")), pack)
                     .map_err(|e| e.to_string())?;
             }
+            // The English summaries, disputes and passages, which the page
+            // fetches when a reader first reaches for the timeline.
+            std::fs::write(dir.join("details.txt"), rift_core::pack::details(&data))
+                .map_err(|e| e.to_string())?;
             Ok(())
         }
         Some("bench-scene") => {
