@@ -30,7 +30,7 @@ pub struct Attributes {
 pub fn height(raw: Option<&str>) -> f64 {
     raw.map(str::trim)
         .map(|h| h.strip_suffix("px").unwrap_or(h))
-        .and_then(|h| h.trim().parse::<f64>().ok())
+        .and_then(|h| crate::css::decimal(h.trim()))
         .filter(|h| HEIGHTS.contains(h))
         .unwrap_or(DEFAULT_HEIGHT)
 }

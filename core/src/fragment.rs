@@ -29,11 +29,7 @@ impl Span {
         if !matches!(unit, 'd' | 'w' | 'm' | 'y') {
             return None;
         }
-        let num = &s[..s.len() - 1];
-        if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-            return None;
-        }
-        let amount: f64 = num.parse().ok()?;
+        let amount = crate::css::decimal(&s[..s.len() - 1])?;
         (amount > 0.0 && amount.is_finite()).then_some(Span { amount, unit })
     }
 

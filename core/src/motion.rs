@@ -12,7 +12,11 @@ pub const EASE_MS: f64 = 260.0;
 /// ease-out cubic in time; the span changes geometrically, so a zoom feels
 /// even at every scale. `t` outside 0..=1 is clamped.
 pub fn ease(from: &Viewport, to: &Viewport, t: f64) -> Viewport {
-    let t = if t.is_nan() { 1.0 } else { t.clamp(0.0, 1.0) };
+    let t = if t.is_nan() {
+        1.0
+    } else {
+        crate::css::clamp(t, 0.0, 1.0)
+    };
     if t >= 1.0 {
         return *to;
     }
@@ -145,7 +149,7 @@ pub fn pinch(
         return *start;
     }
     let anchor = start.from_px(m0, width);
-    let span = (start.span() * d0 / d1).clamp(b.min_span, b.max_span());
+    let span = crate::css::clamp(start.span() * d0 / d1, b.min_span, b.max_span());
     let left = anchor - m1 / width * span;
     Viewport {
         start: left,

@@ -104,7 +104,7 @@ impl Style {
     /// mode): rows, labels and markers grow with it.
     pub fn scaled(width: f64, height: f64, lanes: usize, scale: f64) -> Style {
         let scale = if scale.is_finite() {
-            scale.clamp(1.0, 2.0)
+            crate::css::clamp(scale, 1.0, 2.0)
         } else {
             1.0
         };
@@ -112,7 +112,7 @@ impl Style {
         let row_h = ROW_H * scale;
         let per_lane = (height - AXIS_H * scale) / lanes.max(1) as f64 - LANE_CHROME_H * scale;
         let rows = if per_lane.is_finite() {
-            (per_lane / row_h).floor().clamp(2.0, 10.0) as usize
+            crate::css::clamp((per_lane / row_h).floor(), 2.0, 10.0) as usize
         } else {
             3
         };

@@ -76,7 +76,7 @@ impl Viewport {
 
     /// A window of `span` days around `center`, clamped.
     pub fn centered(center: f64, span: f64, b: &Bounds) -> Viewport {
-        let span = span.clamp(b.min_span, b.max_span());
+        let span = crate::css::clamp(span, b.min_span, b.max_span());
         Viewport {
             start: center - span / 2.0,
             end: center + span / 2.0,
@@ -88,7 +88,7 @@ impl Viewport {
     /// position (shifted in, never squeezed).
     pub fn clamped(self, b: &Bounds) -> Viewport {
         let span = if self.span().is_finite() {
-            self.span().clamp(b.min_span, b.max_span())
+            crate::css::clamp(self.span(), b.min_span, b.max_span())
         } else {
             b.max_span()
         };
@@ -104,7 +104,7 @@ impl Viewport {
                 start = b.min;
             }
         }
-        start = start.clamp(b.min, b.max - span);
+        start = crate::css::clamp(start, b.min, b.max - span);
         Viewport {
             start,
             end: start + span,
@@ -117,7 +117,7 @@ impl Viewport {
         if !(factor.is_finite() && factor > 0.0) {
             return self;
         }
-        let span = (self.span() / factor).clamp(b.min_span, b.max_span());
+        let span = crate::css::clamp(self.span() / factor, b.min_span, b.max_span());
         let ratio = (anchor - self.start) / self.span();
         let start = anchor - ratio * span;
         Viewport {
