@@ -10,10 +10,7 @@
 
 use crate::state::Mode;
 use leptos::prelude::*;
-use leptos_use::core::Size;
-use leptos_use::{
-    use_element_size_with_options, use_event_listener, UseElementSizeOptions, UseElementSizeReturn,
-};
+use leptos_use::use_event_listener;
 
 /// Narrower than this, the full toolbar does not fit in one row in every
 /// language.
@@ -38,13 +35,8 @@ pub fn use_compact(mode: Mode, host: Option<&web_sys::HtmlElement>) -> Signal<bo
     match (mode, host) {
         (Mode::Element, Some(host)) => {
             let r = host.get_bounding_client_rect();
-            let options = UseElementSizeOptions::default().initial_size(Size {
-                width: r.width(),
-                height: r.height(),
-            });
-            let target: web_sys::Element = host.clone().into();
-            let UseElementSizeReturn { width, height } =
-                use_element_size_with_options(target, options);
+            let (width, height) = (RwSignal::new(r.width()), RwSignal::new(r.height()));
+            crate::dom::observe_size(host, width, height);
             Signal::derive(move || is_compact(width.get(), height.get()))
         }
         _ => {

@@ -70,7 +70,8 @@ const LABEL_CHARS: &str = include_str!(concat!(env!("OUT_DIR"), "/label_chars.tx
 /// Measures the characters of the font `root` is set in, once it is
 /// mounted, so labels are sized and cut by real text widths.
 pub fn measure_font(root: NodeRef<leptos::html::Div>, glyphs: RwSignal<Arc<Glyphs>>) {
-    const SIZE: f64 = 100.0;
+    // Pixels; an integer, so that writing the font needs no float formatting.
+    const SIZE: u32 = 100;
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
@@ -91,7 +92,7 @@ pub fn measure_font(root: NodeRef<leptos::html::Div>, glyphs: RwSignal<Arc<Glyph
         let Some(ctx) = context else { return true };
         ctx.set_font(&format!("{SIZE}px {family}"));
         let chars = rift_core::text::charset(LABEL_CHARS);
-        let measured = Glyphs::measured(SIZE, chars, |c| {
+        let measured = Glyphs::measured(f64::from(SIZE), chars, |c| {
             let mut buf = [0u8; 4];
             ctx.measure_text(c.encode_utf8(&mut buf))
                 .map_or(f64::NAN, |m| m.width())
@@ -157,4 +158,33 @@ pub fn focus_event(root: Option<web_sys::Element>, id: &str) {
     if let Some(el) = find::<web_sys::HtmlElement>(&root, &event_selector(id)) {
         let _ = el.focus();
     }
+}
+
+/// Keeps `width` and `height` at the content-box size of `el` in pixels,
+/// with a ResizeObserver, while the current owner lives. (leptos-use's
+/// `use_element_size` does the same, but reads SVG sizes from computed
+/// styles, which puts the float parser and its tables in the module.)
+pub fn observe_size(el: &web_sys::Element, width: RwSignal<f64>, height: RwSignal<f64>) {
+    let report = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            let entry: web_sys::ResizeObserverEntry = entries.get(0).unchecked_into();
+            let r = entry.content_rect();
+            if width.get_untracked() != r.width() {
+                width.set(r.width());
+            }
+            if height.get_untracked() != r.height() {
+                height.set(r.height());
+            }
+        },
+    );
+    let Ok(observer) = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(el);
+    let kept = StoredValue::new_local(Some((observer, report)));
+    on_cleanup(move || {
+        if let Some(Some((observer, _))) = kept.try_update_value(Option::take) {
+            observer.disconnect();
+        }
+    });
 }

@@ -11,7 +11,7 @@ use crate::{popover::Popover, print::PrintView, search::SearchBar};
 use crate::{timeline::TimelineArea, toolbar::Toolbar};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::{use_element_size, use_event_listener, use_prefers_reduced_motion};
+use leptos_use::{use_event_listener, use_prefers_reduced_motion};
 use rift_core::dataset::Timeline;
 use rift_core::fragment::{self, Extras, Fragment, Resolved, State};
 use rift_core::i18n::Key;
@@ -146,7 +146,12 @@ fn start(
             .and_then(|tag| Lang::from_tag(&tag))
             .unwrap_or_default()
     });
-    let size = use_element_size(area);
+    let size = (RwSignal::new(0.0), RwSignal::new(0.0));
+    Effect::new(move |_| {
+        if let Some(el) = area.get() {
+            crate::dom::observe_size(&el, size.0, size.1);
+        }
+    });
     let rift = Rift::new(Parts {
         mode,
         search: Search::new(t.clone(), first.query),
@@ -154,7 +159,7 @@ fn start(
         site: site.into(),
         bounds,
         motion: Motion::new(first.view, use_prefers_reduced_motion()),
-        size: (size.width, size.height),
+        size: (size.0.into(), size.1.into()),
         compact: crate::compact::use_compact(mode, host),
         selected: first.selected,
         lanes: first.lanes,
