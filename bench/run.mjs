@@ -3,7 +3,9 @@
 // data (`#bench=N`, reimplemented in synth.mjs). Each measurement starts a
 // new Chromium process (cold: no cache, no profile) and reports:
 //   - bytes of every response the page loads, raw and gzip -9 (each body
-//     compressed on its own with zlib level 9, then summed);
+//     compressed on its own with zlib level 9, then summed): by the first
+//     gesture (a second after the first events), and in all, with what a
+//     page fetches once the reader reaches for it;
 //   - time from navigation start to the first events drawn: the end of the
 //     frame after the first event element enters the DOM (Rift's
 //     `button[data-event-id]`, or its `rift:ready` if that comes first;
@@ -334,6 +336,8 @@ async function measure(tool, size, run, { gestures: doGestures = true } = {}) {
     if (tool === 'rift' && size !== 'real' && run === 1) out.synthCheck = await checkSynthetic(page, size);
     phase('drawn');
     await sleep(1000);
+    // What the page loaded to show itself, before anyone touched it.
+    const atLoad = bodies.length;
     if (doGestures) {
       try {
         Object.assign(out, await within(gestures(page, tool), TIMEOUT, 'the gestures'));
@@ -356,6 +360,7 @@ async function measure(tool, size, run, { gestures: doGestures = true } = {}) {
     }
     phase('memory read');
     Object.assign(out, tally(await within(Promise.all(bodies), 30000, 'reading the responses')));
+    out.loadBytes = tally(out.responses.slice(0, atLoad)).bytes;
     out.foreign = foreign;
     phase('bodies read');
     if (out.synthCheck && Number(size) <= 10000) {
@@ -442,8 +447,10 @@ for (const { tool, size, runs } of results) {
   const heaps = withMemory.map((r) => r.jsHeap);
   const wasm = withMemory.map((r) => r.wasmMemory);
   const runsNote = runs.length > ok.length ? ` (${runs.length - ok.length} of ${runs.length} runs failed: ${runs.find((r) => r.error).error})` : '';
+  const load = ok[0].loadBytes;
+  const later = load && load.gz < b.gz ? ` (${kb(load.gz)} gz by the first gesture)` : '';
   rows.push(
-    `| ${name} | ${sizeName(size)} | ${kb(b.raw)} / ${kb(b.gz)} | ${ms(first)}${spread}${runsNote} | ${frames} | ` +
+    `| ${name} | ${sizeName(size)} | ${kb(b.raw)} / ${kb(b.gz)}${later} | ${ms(first)}${spread}${runsNote} | ${frames} | ` +
       `${heaps.length ? mb(median(heaps)) : '—'} | ${wasm.length && median(wasm) ? mb(median(wasm)) : '—'} | ${ok[0].drawnInDom.toLocaleString('en')} |`,
   );
   if (tool === 'rift' && ok.every((r) => r.riftReady && r.firstElementMs != null))
@@ -511,7 +518,7 @@ const section = [
   '',
   table,
   '',
-  'Bytes: every response body of the page (each URL once), each gzipped at level 9 on its own, then summed (the peers\' count includes their data file; ' +
+  'Bytes: every response body of the page (each URL once), each gzipped at level 9 on its own, then summed; in brackets, what had loaded a second after the first events, before the first gesture, where the page fetched more once used (the peers\' count includes their data file; ' +
     'Rift embeds the real dataset in its wasm and generates `#bench=N` in the browser, so it loads no data file). ' +
     'First events drawn: from navigation start to the end of the frame (requestAnimationFrame, then a task) after the first event element ' +
     'enters the DOM (for Rift, or after `rift:ready` if that comes first). Frames: requestAnimationFrame intervals during 10 wheel notches in, ' +
