@@ -184,7 +184,7 @@ fn Card(
                 <button type="button" class="close" aria-label=tr(Key::Close) on:click=move |_| close.run(())>"×"</button>
             </header>
             // Said when it arrives, if the card opened before it.
-            <p class="summary" class:pending=move || unknown() lang=text_lang aria-live="polite">
+            <p class="summary" class:pending=unknown lang=text_lang aria-live="polite">
                 {move || summary().unwrap_or_else(|| pending(rift).to_string())}
             </p>
             {(!e.actors.is_empty()).then(|| view! { <p class="actors"><strong>{tr(Key::Who)}</strong>{actors}</p> })}
