@@ -34,7 +34,7 @@ impl Query {
 /// "Ëndërr" and "endërr", "Хрущёв" and "хрущев" meet.
 pub fn fold(s: &str) -> String {
     s.chars()
-        .flat_map(char::to_lowercase)
+        .map(lower)
         .map(|c| match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
             'ç' | 'ć' | 'č' => 'c',
@@ -54,6 +54,39 @@ pub fn fold(s: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// `c` in lower case, for the scripts of the dataset and its readers:
+/// Latin (Basic, Latin-1, Extended-A), Greek and Cyrillic; any other
+/// character is left as it is. (`char::to_lowercase` covers all of Unicode
+/// with tables that would weigh more in the browser than all the rest of
+/// search.)
+pub fn lower(c: char) -> char {
+    let n = c as u32;
+    let to = match n {
+        0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde | 0x391..=0x3a1 | 0x3a3..=0x3ab | 0x410..=0x42f => {
+            n + 32
+        }
+        0x400..=0x40f => n + 80,
+        0x130 => 'i' as u32,
+        0x178 => 0xff,
+        0x4c0 => 0x4cf,
+        // Pairs, capital first at an even code point.
+        0x100..=0x12f
+        | 0x132..=0x137
+        | 0x14a..=0x177
+        | 0x460..=0x481
+        | 0x48a..=0x4bf
+        | 0x4d0..=0x52f
+            if n.is_multiple_of(2) =>
+        {
+            n + 1
+        }
+        // Pairs, capital first at an odd code point.
+        0x139..=0x148 | 0x179..=0x17e | 0x4c1..=0x4ce if !n.is_multiple_of(2) => n + 1,
+        _ => n,
+    };
+    char::from_u32(to).unwrap_or(c)
 }
 
 /// The searchable text of each event, folded once: title, summary, date
@@ -446,6 +479,27 @@ mod tests {
         };
         assert_eq!(found(&t, &q), vec!["two"]);
         assert!(q.filters() && q.searching());
+    }
+
+    #[test]
+    fn lower_case_agrees_with_unicode_for_latin_greek_and_cyrillic() {
+        let ranges = [0..0x250u32, 0x370..0x400, 0x400..0x530];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let mut std = c.to_lowercase();
+            let (one, more) = (std.next().unwrap(), std.next());
+            // İ lowers to i and a combining dot: search wants the i.
+            let expected = if more.is_some() { 'i' } else { one };
+            // Latin Extended-B and the Greek with accents are left alone.
+            let n = c as u32;
+            let covered = n < 0x180 || (0x391..0x3ac).contains(&n) || n >= 0x400;
+            if covered {
+                assert_eq!(lower(c), expected, "{c} U+{:04X}", c as u32);
+            } else {
+                assert!(lower(c) == c || lower(c) == expected, "{c}");
+            }
+        }
+        assert_eq!(lower('€'), '€');
+        assert_eq!(lower('中'), '中');
     }
 
     #[test]
