@@ -4,7 +4,7 @@
 
 use crate::dom;
 use leptos::prelude::*;
-use leptos_use::{signal_debounced, use_event_listener};
+use leptos_use::signal_debounced;
 use rift_core::fragment::Fragment;
 
 /// How long the link must stay the same before the address bar takes it.
@@ -24,7 +24,7 @@ pub fn keep(link: Memo<String>, apply: impl Fn(Fragment) + Clone + 'static) {
             written.set_value(text);
         }
     });
-    let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| {
+    dom::listen(&window(), "hashchange", dom::Phase::default(), move |_| {
         let text = dom::current_fragment();
         if text != written.get_value() {
             written.set_value(text.clone());

@@ -10,7 +10,6 @@
 
 use crate::state::Mode;
 use leptos::prelude::*;
-use leptos_use::use_event_listener;
 
 /// Narrower than this, the full toolbar does not fit in one row in every
 /// language.
@@ -45,11 +44,9 @@ pub fn use_compact(mode: Mode, host: Option<&web_sys::HtmlElement>) -> Signal<bo
             };
             let compact = RwSignal::new(list.matches());
             let target: web_sys::EventTarget = list.clone().into();
-            let _ = use_event_listener(
-                target,
-                leptos::ev::Custom::<web_sys::Event>::new("change"),
-                move |_| compact.set(list.matches()),
-            );
+            crate::dom::listen(&target, "change", Default::default(), move |_| {
+                compact.set(list.matches())
+            });
             compact.into()
         }
     }

@@ -7,7 +7,7 @@ use crate::dom;
 use crate::state::{Mode, Rift};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::{signal_debounced, use_event_listener};
+use leptos_use::signal_debounced;
 
 /// How long the view must keep its days before it counts as at rest.
 const REST_MS: f64 = 200.0;
@@ -144,18 +144,15 @@ fn announce_ready(rift: Rift, root: NodeRef<html::Div>) {
 /// to `apply`. Messages from any other window (a sibling frame, the frame
 /// itself) and messages of any other shape are ignored.
 pub fn on_goto(apply: impl Fn(Fragment) + Clone + 'static) {
-    let _ = use_event_listener(
-        window(),
-        leptos::ev::message,
-        move |e: web_sys::MessageEvent| {
-            if !from_parent(&e) {
-                return;
-            }
-            if let Some(f) = goto_of_message(&e.data()) {
-                apply(f);
-            }
-        },
-    );
+    dom::listen(&window(), "message", dom::Phase::default(), move |e| {
+        let e: web_sys::MessageEvent = wasm_bindgen::JsCast::unchecked_into(e);
+        if !from_parent(&e) {
+            return;
+        }
+        if let Some(f) = goto_of_message(&e.data()) {
+            apply(f);
+        }
+    });
 }
 
 /// Whether a message was posted by this frame's parent window.

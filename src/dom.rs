@@ -188,3 +188,50 @@ pub fn observe_size(el: &web_sys::Element, width: RwSignal<f64>, height: RwSigna
         }
     });
 }
+
+/// How a listener listens: in the capture phase, and passive.
+#[derive(Clone, Copy, Default)]
+pub struct Phase {
+    pub capture: bool,
+    pub passive: bool,
+}
+
+/// Calls `f` with each `name` event on `target` while the current owner
+/// lives. Every listener of the view shares this one function's code
+/// (leptos-use's `use_event_listener` builds a copy of itself for each
+/// target, event and handler type).
+pub fn listen(
+    target: &web_sys::EventTarget,
+    name: &str,
+    phase: Phase,
+    f: impl FnMut(web_sys::Event) + 'static,
+) {
+    add_listener(target, name, phase, Box::new(f));
+}
+
+fn add_listener(
+    target: &web_sys::EventTarget,
+    name: &str,
+    phase: Phase,
+    f: Box<dyn FnMut(web_sys::Event)>,
+) {
+    let handler = wasm_bindgen::closure::Closure::wrap(f);
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_capture(phase.capture);
+    options.set_passive(phase.passive);
+    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+        name,
+        handler.as_ref().unchecked_ref(),
+        &options,
+    );
+    let kept = StoredValue::new_local(Some((target.clone(), name.to_string(), handler)));
+    on_cleanup(move || {
+        if let Some(Some((target, name, handler))) = kept.try_update_value(Option::take) {
+            let _ = target.remove_event_listener_with_callback_and_bool(
+                &name,
+                handler.as_ref().unchecked_ref(),
+                phase.capture,
+            );
+        }
+    });
+}

@@ -11,7 +11,7 @@ use crate::{popover::Popover, print::PrintView, search::SearchBar};
 use crate::{timeline::TimelineArea, toolbar::Toolbar};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::{use_event_listener, use_prefers_reduced_motion};
+use leptos_use::use_prefers_reduced_motion;
 use rift_core::dataset::Timeline;
 use rift_core::fragment::{self, Extras, Fragment, Resolved, State};
 use rift_core::i18n::Key;
@@ -261,7 +261,9 @@ fn Instance(
     fetch_texts_when_needed(rift, printing);
     if mode == Mode::Page {
         // A key anywhere on the page (Ctrl before P, say) is a reach too.
-        let _ = use_event_listener(document(), leptos::ev::keydown, move |_| rift.reach());
+        dom::listen(&document(), "keydown", Default::default(), move |_| {
+            rift.reach()
+        });
     }
     crate::kiosk::run(rift, root, notices, tour);
     let embed_open = RwSignal::new(false);
@@ -386,13 +388,9 @@ fn fetch_texts_when_needed(rift: Rift, printing: RwSignal<bool>) {
 fn close_on_outside_press(rift: Rift) {
     const INSIDE: &str =
         ".popover, button[data-event-id], .chip, .toolbar, .explore, .notice, .embed-dialog";
-    let _ = use_event_listener(
-        document(),
-        leptos::ev::pointerdown,
-        move |e: web_sys::PointerEvent| {
-            if rift.selected.get_untracked().is_some() && !dom::target_within(e.as_ref(), INSIDE) {
-                rift.selected.set(None);
-            }
-        },
-    );
+    dom::listen(&document(), "pointerdown", Default::default(), move |e| {
+        if rift.selected.get_untracked().is_some() && !dom::target_within(&e, INSIDE) {
+            rift.selected.set(None);
+        }
+    });
 }

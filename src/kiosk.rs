@@ -20,7 +20,6 @@ use crate::instance::{Renew, Resume};
 use crate::state::{Mode, Rift};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::{use_event_listener_with_options, UseEventListenerOptions};
 use rift_core::fragment::{Notice, Resolved};
 use rift_core::kiosk::{self, Action, Tour};
 use std::time::Duration;
@@ -211,44 +210,23 @@ pub fn run(
         }
     };
     if rift.mode == Mode::Element {
-        listen(root, pause);
+        Effect::new(move |_| {
+            if let Some(root) = root.get() {
+                listen(&root, pause);
+            }
+        });
     } else {
-        listen(document(), pause);
+        listen(&document(), pause);
     }
 }
 
 /// Calls `input` on every press, wheel, key and touch on `target`.
-fn listen<El, M>(target: El, input: impl Fn() + Copy + 'static)
-where
-    El: leptos_use::core::IntoElementMaybeSignal<web_sys::EventTarget, M> + Clone,
-{
-    let options = || {
-        UseEventListenerOptions::default()
-            .capture(true)
-            .passive(true)
+fn listen(target: &web_sys::EventTarget, input: impl Fn() + Copy + 'static) {
+    let phase = crate::dom::Phase {
+        capture: true,
+        passive: true,
     };
-    let _ = use_event_listener_with_options(
-        target.clone(),
-        leptos::ev::pointerdown,
-        move |_| input(),
-        options(),
-    );
-    let _ = use_event_listener_with_options(
-        target.clone(),
-        leptos::ev::wheel,
-        move |_| input(),
-        options(),
-    );
-    let _ = use_event_listener_with_options(
-        target.clone(),
-        leptos::ev::keydown,
-        move |_| input(),
-        options(),
-    );
-    let _ = use_event_listener_with_options(
-        target,
-        leptos::ev::touchstart,
-        move |_| input(),
-        options(),
-    );
+    for name in ["pointerdown", "wheel", "keydown", "touchstart"] {
+        crate::dom::listen(target, name, phase, move |_| input());
+    }
 }

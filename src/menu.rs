@@ -5,7 +5,6 @@
 use crate::state::Rift;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::{use_event_listener_with_options, UseEventListenerOptions};
 use rift_core::i18n::Key;
 use rift_core::search::Query;
 use wasm_bindgen::JsCast;
@@ -20,21 +19,19 @@ pub fn Menu(
     let summary = NodeRef::<html::Summary>::new();
     let open = RwSignal::new(false);
     // In the capture phase: the overview strip keeps its presses to itself.
-    let capture = UseEventListenerOptions::default().capture(true);
-    let _ = use_event_listener_with_options(
-        document(),
-        leptos::ev::pointerdown,
-        move |e: web_sys::PointerEvent| {
-            let Some(d) = details.get_untracked().filter(|_| open.get_untracked()) else {
-                return;
-            };
-            let target = e.composed_path().get(0).dyn_into::<web_sys::Node>().ok();
-            if !d.contains(target.as_ref()) {
-                d.set_open(false);
-            }
-        },
-        capture,
-    );
+    let capture = crate::dom::Phase {
+        capture: true,
+        passive: false,
+    };
+    crate::dom::listen(&document(), "pointerdown", capture, move |e| {
+        let Some(d) = details.get_untracked().filter(|_| open.get_untracked()) else {
+            return;
+        };
+        let target = e.composed_path().get(0).dyn_into::<web_sys::Node>().ok();
+        if !d.contains(target.as_ref()) {
+            d.set_open(false);
+        }
+    });
     let on_keydown = move |e: leptos::ev::KeyboardEvent| {
         if e.key() == "Escape" && open.get_untracked() {
             e.stop_propagation();

@@ -4,19 +4,15 @@
 
 use crate::state::Rift;
 use leptos::prelude::*;
-use leptos_use::use_event_listener;
 use rift_core::i18n::{t, tf, Key};
 
 /// Whether the page is being printed: set around the browser's own print
 /// command too.
 pub fn use_printing() -> RwSignal<bool> {
     let printing = RwSignal::new(false);
-    let _ = use_event_listener(window(), leptos::ev::beforeprint, move |_| {
-        printing.set(true)
-    });
-    let _ = use_event_listener(window(), leptos::ev::afterprint, move |_| {
-        printing.set(false)
-    });
+    let phase = crate::dom::Phase::default();
+    crate::dom::listen(&window(), "beforeprint", phase, move |_| printing.set(true));
+    crate::dom::listen(&window(), "afterprint", phase, move |_| printing.set(false));
     printing
 }
 
