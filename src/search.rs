@@ -30,6 +30,13 @@ pub fn SearchBar() -> impl IntoView {
         if !query.with(|q| q.searching() || q.filters()) {
             return String::new();
         }
+        // The searched text grows as the English details and the other
+        // languages' texts arrive: no count until it is whole, or the
+        // reader would see it change. (Their arrival runs this again.)
+        rift.details.track();
+        if query.with(|q| q.searching()) && crate::texts::search_waits(&rift.data()) {
+            return rift.t(Key::Searching).to_string();
+        }
         let hits = rift.hits();
         let position = rift
             .selected

@@ -71,6 +71,18 @@ pub fn ensure_details(data: Arc<Timeline>, site: &str, then: impl FnOnce() + 'st
     });
 }
 
+/// Whether a search still waits for texts it reads: the English details
+/// or another language's texts, neither here nor failed to arrive.
+pub fn search_waits(data: &Timeline) -> bool {
+    PACKS.with(|p| {
+        let p = p.borrow();
+        let waits = |k: usize, here: bool| !here && !matches!(p[k], Some(Pack::Settled));
+        waits(0, data.has_texts(Lang::Sq))
+            || waits(1, data.has_texts(Lang::Ru))
+            || waits(DETAILS, data.has_details())
+    })
+}
+
 /// Fetches `url` into slot `k` unless it is on its way or settled; `then`
 /// runs once it has settled, and at once if it had and `again`.
 fn load(
