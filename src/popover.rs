@@ -2,7 +2,7 @@
 //! the passages that say so; where the sources disagree, both accounts.
 
 use crate::dom;
-use crate::state::Rift;
+use crate::state::{Details, Rift};
 use leptos::html;
 use leptos::prelude::*;
 use rift_core::dataset::{fold_space, Timeline};
@@ -155,6 +155,7 @@ fn Card(
         let summary = summary.clone();
         move || summary().is_none()
     };
+    let unknown_note = unknown.clone();
     let dispute = {
         let data = data.clone();
         move || {
@@ -195,6 +196,12 @@ fn Card(
                 </aside>
             })}
             <h3 class="evidence">{tr(Key::Evidence)}</h3>
+            // Where the account is known (translated) but the passages are
+            // not yet: say so here, since nothing above does.
+            {move || (!unknown_note() && rift.details.get() != Details::Here).then(|| {
+                let key = if rift.details.get() == Details::Failed { Key::PassagesFailed } else { Key::PassagesLoading };
+                view! { <p class="pending">{tr(key)}</p> }
+            })}
             <Citations data=data.clone() idx=idx />
             <Related data=data.clone() idx=idx />
             {move || (!rift.kiosk.on()).then(|| view! { <Share idx=idx /> })}
@@ -205,7 +212,7 @@ fn Card(
 /// What stands where a text will be: loading, or why it is not there.
 fn pending(rift: Rift) -> &'static str {
     let key = match rift.details.get() {
-        crate::state::Details::Failed => Key::DetailsFailed,
+        Details::Failed => Key::DetailsFailed,
         _ => Key::DetailsLoading,
     };
     rift_core::i18n::t(rift.prefs.lang.get_untracked(), key)

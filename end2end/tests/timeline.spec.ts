@@ -216,6 +216,18 @@ test.describe('the timeline', () => {
     await expect(page.locator('.result-count')).toHaveText(/^\d+ events?$/);
   });
 
+  test('a translated account shows without the passages, which say why they are missing', async ({ page }) => {
+    await page.route('**/details.txt', (route) => route.abort());
+    await open(page, '#date=1961-06&span=3m&lang=ru');
+    await page.locator('button[data-event-id="vlora-withdrawal"]').click();
+    const dialog = page.locator('[role="dialog"][data-popover-for="vlora-withdrawal"]');
+    await expect(dialog.locator('.summary')).toContainText('Касатонов');
+    await expect(dialog.locator('.summary')).not.toHaveClass(/pending/);
+    await expect(dialog.locator('p.pending')).toHaveText('Не удалось загрузить цитаты из источников.');
+    await expect(dialog.locator('.dispute p')).not.toBeEmpty();
+    await expect(dialog.locator('blockquote').first()).toBeHidden();
+  });
+
   test('a click outside closes the popover; related events move the view', async ({ page }) => {
     await open(page, '#date=1961-06&span=3m');
     await page.locator('button[data-event-id="vlora-withdrawal"]').click();
