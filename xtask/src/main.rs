@@ -4,8 +4,10 @@
 //!   against ../shared/sources (or $RIFT_SOURCES).
 //! - `export-data DIR`: write DIR/events.json and DIR/events.csv (the open
 //!   data), the text packs DIR/texts-sq.txt and DIR/texts-ru.txt and the
-//!   English details DIR/details.txt, after validating. Trunk runs it after each build.
-//! - `sizes DIR`: raw and gzipped sizes of the built wasm, js and css.
+//!   English details DIR/details.txt, after validating. Trunk runs it
+//!   after each build.
+//! - `sizes DIR`: raw and gzipped sizes of the built wasm, js, css and html,
+//!   the open data and the texts fetched on use.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -28,7 +30,7 @@ fn sizes(dir: &Path) -> Result<(), String> {
     for entry in entries.flatten() {
         let path = entry.path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if matches!(ext, "wasm" | "js" | "css" | "html" | "json" | "csv") {
+        if matches!(ext, "wasm" | "js" | "css" | "html" | "json" | "csv" | "txt") {
             let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
             rows.push((
                 path.file_name().unwrap().to_string_lossy().into_owned(),
