@@ -32,6 +32,8 @@ test.describe('search, filters and the list', () => {
   test('"Mehmed" finds Mehmet Shehu, and a link carries the search', async ({ page }) => {
     await open(page, '#q=Mehmed&span=15y');
     await expect(page.getByRole('searchbox', { name: 'Search events' })).toHaveValue('Mehmed');
+    // "Searching…" until the texts it reads have arrived.
+    await expect(page.locator('.result-count')).toHaveText(/^\d+ events$/);
     const count = (await page.locator('.result-count').textContent())!;
     expect(Number(count.split(' ')[0])).toBeGreaterThanOrEqual(10);
   });

@@ -90,7 +90,8 @@ test.describe('languages', () => {
     await open(page, '#date=1955&span=14y');
     const count = async (q: string) => {
       await page.locator('input.search-box').fill(q);
-      await expect(page.locator('.result-count')).not.toBeEmpty();
+      // A number, once the texts it searches have arrived ("Searching…" before).
+      await expect(page.locator('.result-count')).toHaveText(/\d/);
       return Number((await page.locator('.result-count').textContent())!.match(/\d+/)?.[0] ?? 0);
     };
     const hoxha = await count('Hoxha');
