@@ -11,7 +11,7 @@ if (/(^#|&)text=large(&|$)/.test(location.hash)) skeleton?.classList.add('large'
 // the browser's, else English.
 const tag = /(?:^#|&)lang=([^&]*)/.exec(location.hash)?.[1] ?? navigator.language ?? '';
 const lang = ['sq', 'ru'].find((l) => tag.toLowerCase().split(/[-_]/)[0] === l) ?? 'en';
-for (const lead of skeleton?.querySelectorAll('.lead') ?? []) lead.hidden = lead.lang !== lang;
+for (const text of skeleton?.querySelectorAll('.subtitle, .lead') ?? []) text.hidden = text.lang !== lang;
 
 import('./rift.js')
   .then(async (rift) => {

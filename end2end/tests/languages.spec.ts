@@ -17,6 +17,16 @@ test.describe('languages', () => {
     );
   });
 
+  test("while the module loads, the page says what it is in the reader's language", async ({ page }) => {
+    // The module never arrives: what shows is the static page.
+    await page.route('**/rift_bg.wasm', () => {});
+    await page.goto('./#date=1961&lang=ru');
+    const skeleton = page.locator('.rift-skeleton');
+    await expect(skeleton.locator('.subtitle:visible')).toHaveText(': Москва, Тирана и Белград, 1948–1962');
+    await expect(skeleton.locator('.lead:visible')).toHaveText(/^Интерактивная хронология/);
+    await expect(skeleton.locator('.subtitle:visible, .lead:visible')).toHaveCount(2);
+  });
+
   test('the language menu switches everything and goes into the link', async ({ page }) => {
     await open(page, '#date=1960-11&span=1m');
     await expect(page.getByRole('button', { name: 'Copy link', exact: true })).toBeVisible();

@@ -23,22 +23,28 @@ fn string(lang: &str, key: &str) -> String {
 }
 
 #[test]
-fn the_skeleton_lead_is_the_string_files_lead_in_each_language() {
+fn the_skeleton_subtitle_and_lead_are_the_string_files_in_each_language() {
     let html = std::fs::read_to_string(root().join("index.html")).expect("index.html");
-    for lang in ["en", "sq", "ru"] {
-        let open = format!("<p class=\"lead\" lang=\"{lang}\"");
-        let at = html
-            .find(&open)
-            .unwrap_or_else(|| panic!("no {lang} lead in index.html"));
-        let rest = &html[at..];
-        let text = &rest[rest.find('>').expect("a tag") + 1..rest.find("</p>").expect("an end")];
-        assert_eq!(text, string(lang, "lead"), "the {lang} lead");
-        // Only English shows before boot.js has chosen.
-        assert_eq!(
-            rest[..rest.find('>').unwrap()].contains("hidden"),
-            lang != "en"
-        );
+    for (tag, key) in [("p", "lead"), ("span", "subtitle")] {
+        for lang in ["en", "sq", "ru"] {
+            let open = format!("<{tag} class=\"{key}\" lang=\"{lang}\"");
+            let at = html
+                .find(&open)
+                .unwrap_or_else(|| panic!("no {lang} {key} in index.html"));
+            let rest = &html[at..];
+            let end = format!("</{tag}>");
+            let text = &rest[rest.find('>').expect("a tag") + 1..rest.find(&end).expect("an end")];
+            assert_eq!(text, string(lang, key), "the {lang} {key}");
+            // Only English shows before boot.js has chosen.
+            assert_eq!(
+                rest[..rest.find('>').unwrap()].contains("hidden"),
+                lang != "en"
+            );
+        }
     }
     let boot = std::fs::read_to_string(root().join("assets/boot.js")).expect("boot.js");
-    assert!(boot.contains(".lead"), "boot.js picks the reader's lead");
+    assert!(
+        boot.contains(".subtitle, .lead"),
+        "boot.js picks the reader's subtitle and lead"
+    );
 }
