@@ -288,7 +288,13 @@ fn Instance(
             data-view-end=move || days.get().1
             data-selected=move || selected_id.get().unwrap_or_default()
             on:keydown=move |e| on_key(rift, e)
-            on:pointerover=move |_| rift.reach()
+            // A mouse over the timeline is a reach; a finger that scrolls
+            // the host page past it is not (a tap selects, which fetches).
+            on:pointerover=move |e| {
+                if e.pointer_type() != "touch" {
+                    rift.reach();
+                }
+            }
             on:focusin=move |_| rift.reach()
         >
             <Toolbar link=link embed_open=embed_open printing=printing />

@@ -198,6 +198,22 @@ test.describe('the timeline', () => {
     expect(asked.filter((p) => p.endsWith('details.txt'))).toHaveLength(1);
   });
 
+  test('a finger passing over the timeline fetches nothing; a mouse over it does', async ({ page }) => {
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await open(page, '#date=1961-06&span=3m');
+    const over = (pointerType: string) =>
+      page.evaluate((pointerType) => {
+        document.querySelector('.area')!.dispatchEvent(new PointerEvent('pointerover', { pointerType, bubbles: true }));
+      }, pointerType);
+    // A phone reader scrolling the host page past the embed.
+    await over('touch');
+    await page.waitForTimeout(500);
+    expect(asked.filter((p) => p.endsWith('details.txt'))).toEqual([]);
+    await over('mouse');
+    await expect.poll(() => asked.filter((p) => p.endsWith('details.txt')).length).toBe(1);
+  });
+
   test('when the passages cannot be loaded the popover says so, and the rest works', async ({ page }) => {
     await page.route('**/details.txt', (route) => route.abort());
     await open(page, '#date=1961-06&span=3m');
