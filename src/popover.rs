@@ -332,9 +332,15 @@ fn Share(
         }
     };
     let copy_link = copy.clone();
+    // With the locators: pressed before the details arrived, it waits for
+    // them (or copies without them, if they failed).
+    let copy_reference = move || {
+        let (copy, reference) = (copy.clone(), reference.clone());
+        rift.with_details(move || copy(reference()));
+    };
     view! {
         <footer>
-            <button type="button" on:click=move |_| copy(reference())>{rift.t(Key::CopyReference)}</button>
+            <button type="button" on:click=move |_| copy_reference()>{rift.t(Key::CopyReference)}</button>
             <button type="button" on:click=move |_| copy_link(link.clone())>{rift.t(Key::CopyEventLink)}</button>
             <span class="copy-status" role="status">{move || status.get()}</span>
         </footer>

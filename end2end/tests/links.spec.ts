@@ -62,6 +62,14 @@ test.describe('deep links', () => {
 
   test('copy link and copy link to this event', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // The locators come with the details: held back until the reference
+    // has been asked for.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/details.txt', async (route) => {
+      await held;
+      await route.continue();
+    });
     await open(page, '#date=1961-06&span=3m');
     await page.getByRole('button', { name: 'Copy link', exact: true }).click();
     await expect(page.locator('.toolbar .copy-status')).toHaveText('Copied');
@@ -71,6 +79,9 @@ test.describe('deep links', () => {
     await page.getByRole('button', { name: 'Copy link to this event' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/#event=vlora-withdrawal$/);
     await page.getByRole('button', { name: 'Copy reference' }).click();
+    release();
+    // Copied once they are there, with them.
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('n. 33');
     const reference = await page.evaluate(() => navigator.clipboard.readText());
     expect(reference).toContain('4 June 1961');
     expect(reference).toContain('Rift: Moscow, Tirana and Belgrade');
