@@ -829,7 +829,8 @@ impl Timeline {
         own.unwrap_or(&self.data.events[i].title)
     }
 
-    /// Event `i`'s summary in `lang`, English where there is no translation.
+    /// Event `i`'s summary in `lang`, English where there is no translation
+    /// (empty while a packed timeline waits for its details).
     pub fn summary(&self, i: usize, lang: Lang) -> &str {
         let own = self.text(i, lang).and_then(|t| t.summary.as_deref());
         let english = self.detail(i).map(|d| d.summary.as_str());
@@ -837,7 +838,8 @@ impl Timeline {
     }
 
     /// What the sources disagree on about event `i`, in `lang` (English
-    /// where there is no translation).
+    /// where there is no translation). The English is `None` while a packed
+    /// timeline waits for its details, even where [`Timeline::is_disputed`].
     pub fn disputed(&self, i: usize, lang: Lang) -> Option<&str> {
         let own = self.text(i, lang).and_then(|t| t.disputed.as_deref());
         let english = match self.detail(i) {
