@@ -75,10 +75,14 @@ fn Actions(
     let rift = expect_context::<Rift>();
     let (copy, copy_status) = dom::use_copy(rift.prefs.lang);
     let page_link = move || rift_core::snippet::page_link(&rift.site(), &link.get());
+    // With the summaries and the notes' passages: pressed before the
+    // details arrived, it prints once they are there (or have failed).
     let print = move |_| {
-        printing.set(true);
-        request_animation_frame(|| {
-            let _ = window().print();
+        rift.with_details(move || {
+            printing.set(true);
+            request_animation_frame(|| {
+                let _ = window().print();
+            });
         });
     };
     let large = rift.prefs.large;

@@ -150,11 +150,24 @@ test.describe('print', () => {
     await page.addInitScript(() => {
       window.print = () => {
         (window as any).__printed = true;
+        // What the printout holds at the moment it is printed.
+        (window as any).__quoted = /“.+”/.test(document.querySelector('.print-view .footnotes')?.textContent ?? '');
       };
+    });
+    // The passages are still on their way when the button is pressed.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/details.txt', async (route) => {
+      await held;
+      await route.continue();
     });
     await open(page, '#date=1961-06&span=3m&disputed=1');
     await page.getByRole('button', { name: 'Print / Save as PDF' }).click();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as any).__printed)).toBeUndefined();
+    release();
     await expect.poll(() => page.evaluate(() => (window as any).__printed)).toBe(true);
+    expect(await page.evaluate(() => (window as any).__quoted)).toBe(true);
     const view = page.locator('.print-view');
     await expect(view).toBeAttached();
     await page.emulateMedia({ media: 'print' });
