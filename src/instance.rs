@@ -3,7 +3,7 @@
 //! and lays them out: toolbar, search and filters, notices, the lanes or
 //! the list, the overview strip, the popover.
 
-use crate::state::{Details, Kiosk, Mode, Motion, Parts, Prefs, Rift, Search};
+use crate::state::{Kiosk, Mode, Motion, Parts, Prefs, Rift, Search};
 use crate::{address, contract, dom};
 use crate::{embed_dialog::EmbedDialog, filters::Filters, language::LanguageMenu};
 use crate::{list::ListView, list::ViewSwitch, minimap::Minimap, notices::Notices};
@@ -375,17 +375,12 @@ fn fetch_texts_when_needed(rift: Rift, printing: RwSignal<bool>) {
         }
     });
     Effect::new(move |_| {
-        let needed = rift.details.get() == Details::Wanted
-            || rift.selected.with(Option::is_some)
+        let needed = rift.selected.with(Option::is_some)
             || rift.prefs.list.get()
             || rift.search.searching()
             || printing.get();
-        let settled = matches!(
-            rift.details.get_untracked(),
-            Details::Here | Details::Failed
-        );
-        if needed && !settled {
-            rift.with_details(|| {});
+        if needed {
+            rift.reach();
         }
     });
 }

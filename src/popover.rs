@@ -145,17 +145,13 @@ fn Card(
     // with the details, src/texts.rs).
     let summary = {
         let data = data.clone();
-        move || {
+        Memo::new(move |_| {
             rift.details.track();
             let s = data.summary(idx, lang).trim();
             (!s.is_empty()).then(|| s.to_string())
-        }
+        })
     };
-    let unknown = {
-        let summary = summary.clone();
-        move || summary().is_none()
-    };
-    let unknown_note = unknown.clone();
+    let unknown = move || summary.with(Option::is_none);
     let dispute = {
         let data = data.clone();
         move || {
@@ -186,7 +182,7 @@ fn Card(
             </header>
             // Said when it arrives, if the card opened before it.
             <p class="summary" class:pending=unknown lang=text_lang aria-live="polite">
-                {move || summary().unwrap_or_else(|| pending(rift).to_string())}
+                {move || summary.get().unwrap_or_else(|| pending(rift).to_string())}
             </p>
             {(!e.actors.is_empty()).then(|| view! { <p class="actors"><strong>{tr(Key::Who)}</strong>{actors}</p> })}
             {data.is_disputed(idx).then(|| view! {
@@ -198,7 +194,7 @@ fn Card(
             <h3 class="evidence">{tr(Key::Evidence)}</h3>
             // Where the account is known (translated) but the passages are
             // not yet: say so here, since nothing above does.
-            {move || (!unknown_note() && rift.details.get() != Details::Here).then(|| {
+            {move || (!unknown() && rift.details.get() != Details::Here).then(|| {
                 let key = if rift.details.get() == Details::Failed { Key::PassagesFailed } else { Key::PassagesLoading };
                 view! { <p class="pending">{tr(key)}</p> }
             })}
@@ -239,23 +235,18 @@ fn Citations(
             // Empty until the details arrive (an empty quote is not drawn).
             let passage = {
                 let data = data.clone();
-                move |quote: bool| {
+                Memo::new(move |_| {
                     rift.details.track();
-                    let (locator, q) = data.passage(idx, j);
-                    if quote {
-                        fold_space(q)
-                    } else {
-                        locator.to_string()
-                    }
-                }
+                    let (locator, quote) = data.passage(idx, j);
+                    (locator.to_string(), fold_space(quote))
+                })
             };
-            let locator = passage.clone();
             view! {
                 <figure class="citation">
-                    <blockquote lang="en">{move || passage(true)}</blockquote>
+                    <blockquote lang="en">{move || passage.with(|p| p.1.clone())}</blockquote>
                     <figcaption>
                         <cite>{cite}</cite>
-                        <span class="locator">{move || locator(false)}</span>
+                        <span class="locator">{move || passage.with(|p| p.0.clone())}</span>
                     </figcaption>
                 </figure>
             }
@@ -318,9 +309,11 @@ fn Share(
     let reference = {
         let (data, link) = (data.clone(), link.clone());
         move || {
-            let sources: Vec<String> = (0..data.data.events[idx].citations.len())
-                .map(|j| {
-                    let c = &data.data.events[idx].citations[j];
+            let sources: Vec<String> = data.data.events[idx]
+                .citations
+                .iter()
+                .enumerate()
+                .map(|(j, c)| {
                     let name = data
                         .source(&c.source)
                         .map(|s| s.citation_in(lang))

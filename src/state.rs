@@ -185,8 +185,8 @@ pub struct Rift {
 pub enum Details {
     /// Nobody has reached for the timeline yet.
     Idle,
-    /// Wanted: on their way.
-    Wanted,
+    /// On their way.
+    Loading,
     Here,
     /// Fetching them failed: the texts say so where they would be.
     Failed,
@@ -233,11 +233,12 @@ impl Rift {
         }
     }
 
-    /// The reader reached for the timeline (a pointer over it, focus in
-    /// it): fetch the details now, so they are there when an event opens.
-    pub fn reach(&self) {
+    /// The reader reached for the timeline (a mouse over it, focus in it)
+    /// or something shown needs the details: fetch them now, unless they
+    /// are known or on their way.
+    pub fn reach(self) {
         if self.details.get_untracked() == Details::Idle {
-            self.details.set(Details::Wanted);
+            self.with_details(|| {});
         }
     }
 
@@ -246,7 +247,7 @@ impl Rift {
     pub fn with_details(self, then: impl FnOnce() + 'static) {
         let data = self.data();
         if self.details.get_untracked() == Details::Idle {
-            self.details.set(Details::Wanted);
+            self.details.set(Details::Loading);
         }
         crate::texts::ensure_details(data.clone(), &self.site(), move || {
             let now = if data.has_details() {
