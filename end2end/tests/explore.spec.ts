@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { dayOf, open, root, settled, viewOf, watch } from './helpers';
+import { dayOf, holdDetails, open, root, settled, viewOf, watch } from './helpers';
 
 test.describe('search, filters and the list', () => {
   test('search finds spelling variants, highlights and steps through results', async ({ page }) => {
@@ -155,12 +155,7 @@ test.describe('print', () => {
       };
     });
     // The passages are still on their way when the button is pressed.
-    let release = () => {};
-    const held = new Promise<void>((r) => (release = r));
-    await page.route('**/details.txt', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdDetails(page);
     await open(page, '#date=1961-06&span=3m&disputed=1');
     await page.getByRole('button', { name: 'Print / Save as PDF' }).click();
     await page.waitForTimeout(300);

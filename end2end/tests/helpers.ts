@@ -92,3 +92,26 @@ export async function areaBox(page: Page) {
   if (!box) throw new Error('no drawing area');
   return box;
 }
+
+/**
+ * Holds back `details.txt` (the English texts and passages the page
+ * fetches on first use) until the returned function is called.
+ */
+export async function holdDetails(page: Page) {
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/details.txt', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return () => release();
+}
+
+/** How many times the page has asked for `details.txt` since this call. */
+export function detailsAsked(page: Page) {
+  let n = 0;
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith('details.txt')) n++;
+  });
+  return () => n;
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { dayOf, open, recordCsp, root, settled, viewOf, watch } from './helpers';
+import { dayOf, holdDetails, open, recordCsp, root, settled, viewOf, watch } from './helpers';
 
 test.describe('deep links', () => {
   test('a link opens exactly there, and the address follows the view', async ({ page }) => {
@@ -64,12 +64,7 @@ test.describe('deep links', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     // The locators come with the details: held back until the reference
     // has been asked for.
-    let release = () => {};
-    const held = new Promise<void>((r) => (release = r));
-    await page.route('**/details.txt', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdDetails(page);
     await open(page, '#date=1961-06&span=3m');
     await page.getByRole('button', { name: 'Copy link', exact: true }).click();
     await expect(page.locator('.toolbar .copy-status')).toHaveText('Copied');

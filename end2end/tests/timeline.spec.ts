@@ -1,5 +1,11 @@
-import { expect, test } from '@playwright/test';
-import { areaBox, dayOf, open, root, settled, viewOf, watch } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { areaBox, dayOf, detailsAsked, holdDetails, open, root, settled, viewOf, watch } from './helpers';
+
+/** Opens the Vlora withdrawal's popover with a click, and gives it. */
+async function openVlora(page: Page) {
+  await page.locator('button[data-event-id="vlora-withdrawal"]').click();
+  return page.locator('[role="dialog"][data-popover-for="vlora-withdrawal"]');
+}
 
 test.describe('the timeline', () => {
   test('shows the whole range with both lanes and their events', async ({ page }) => {
@@ -162,24 +168,17 @@ test.describe('the timeline', () => {
   });
 
   test('the account and passages load when the reader reaches for the timeline, not before', async ({ page }) => {
-    const asked: string[] = [];
-    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
-    let release = () => {};
-    const held = new Promise<void>((r) => (release = r));
-    await page.route('**/details.txt', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const asked = detailsAsked(page);
+    const release = await holdDetails(page);
     await open(page, '#date=1961-06&span=3m');
     await page.waitForTimeout(500);
     // A reader who scrolls past never loads them.
-    expect(asked.filter((p) => p.endsWith('details.txt'))).toEqual([]);
+    expect(asked()).toBe(0);
     // A pointer over the timeline asks for them; the popover opened before
     // they arrive says they are coming, and keeps the focus when they do.
     await page.locator('.timeline').hover();
-    await expect.poll(() => asked.filter((p) => p.endsWith('details.txt')).length).toBe(1);
-    await page.locator('button[data-event-id="vlora-withdrawal"]').click();
-    const dialog = page.locator('[role="dialog"][data-popover-for="vlora-withdrawal"]');
+    await expect.poll(asked).toBe(1);
+    const dialog = await openVlora(page);
     await expect(dialog.locator('.summary')).toHaveText('Loading the account and its sources…');
     await expect(dialog.locator('h2')).toContainText('Vlora');
     await expect(dialog.locator('cite').first()).not.toBeEmpty();
@@ -195,12 +194,11 @@ test.describe('the timeline', () => {
     await page.keyboard.press('Escape');
     await page.locator('[data-event-id]').nth(2).click();
     await expect(page.locator('[role="dialog"] .summary')).not.toHaveClass(/pending/);
-    expect(asked.filter((p) => p.endsWith('details.txt'))).toHaveLength(1);
+    expect(asked()).toBe(1);
   });
 
   test('a finger passing over the timeline fetches nothing; a mouse over it does', async ({ page }) => {
-    const asked: string[] = [];
-    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    const asked = detailsAsked(page);
     await open(page, '#date=1961-06&span=3m');
     const over = (pointerType: string) =>
       page.evaluate((pointerType) => {
@@ -209,16 +207,15 @@ test.describe('the timeline', () => {
     // A phone reader scrolling the host page past the embed.
     await over('touch');
     await page.waitForTimeout(500);
-    expect(asked.filter((p) => p.endsWith('details.txt'))).toEqual([]);
+    expect(asked()).toBe(0);
     await over('mouse');
-    await expect.poll(() => asked.filter((p) => p.endsWith('details.txt')).length).toBe(1);
+    await expect.poll(asked).toBe(1);
   });
 
   test('when the passages cannot be loaded the popover says so, and the rest works', async ({ page }) => {
     await page.route('**/details.txt', (route) => route.abort());
     await open(page, '#date=1961-06&span=3m');
-    await page.locator('button[data-event-id="vlora-withdrawal"]').click();
-    const dialog = page.locator('[role="dialog"][data-popover-for="vlora-withdrawal"]');
+    const dialog = await openVlora(page);
     await expect(dialog.locator('.summary')).toHaveText('The account and its sources could not be loaded.');
     await expect(dialog.locator('h2')).toContainText('Vlora');
     await expect(dialog.locator('time')).toHaveText('4 June 1961');
@@ -235,8 +232,7 @@ test.describe('the timeline', () => {
   test('a translated account shows without the passages, which say why they are missing', async ({ page }) => {
     await page.route('**/details.txt', (route) => route.abort());
     await open(page, '#date=1961-06&span=3m&lang=ru');
-    await page.locator('button[data-event-id="vlora-withdrawal"]').click();
-    const dialog = page.locator('[role="dialog"][data-popover-for="vlora-withdrawal"]');
+    const dialog = await openVlora(page);
     await expect(dialog.locator('.summary')).toContainText('Касатонов');
     await expect(dialog.locator('.summary')).not.toHaveClass(/pending/);
     await expect(dialog.locator('p.pending')).toHaveText('Не удалось загрузить цитаты из источников.');
