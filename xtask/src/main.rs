@@ -6,6 +6,9 @@
 //!   data), the text packs DIR/texts-sq.txt and DIR/texts-ru.txt and the
 //!   English details DIR/details.txt, after validating. Trunk runs it
 //!   after each build.
+//! - `minify [DIR]`: minify the scripts of a release build in place with
+//!   esbuild (from end2end/node_modules, installed by scripts/setup.sh).
+//!   Trunk runs it after each build; a debug build keeps them readable.
 //! - `sizes DIR`: raw and gzipped sizes of the built wasm, js, css and html,
 //!   the open data and the texts fetched on use.
 
@@ -47,6 +50,36 @@ fn sizes(dir: &Path) -> Result<(), String> {
             raw as f64 / 1024.0,
             gz as f64 / 1024.0
         );
+    }
+    Ok(())
+}
+
+/// Minifies every script in `dir` in place: wasm-bindgen's module (which
+/// Trunk's own minifier cannot parse), the boot, failure and embed scripts.
+fn minify(dir: &Path) -> Result<(), String> {
+    let esbuild = xtask::repo_root().join("end2end/node_modules/.bin/esbuild");
+    if !esbuild.exists() {
+        return Err(format!(
+            "minify: {} is missing; scripts/setup.sh installs it",
+            esbuild.display()
+        ));
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for path in entries.flatten().map(|e| e.path()) {
+        if path.extension().and_then(|e| e.to_str()) != Some("js") {
+            continue;
+        }
+        let status = std::process::Command::new(&esbuild)
+            .arg(&path)
+            .arg("--minify")
+            .arg("--allow-overwrite")
+            .arg("--log-level=warning")
+            .arg(format!("--outfile={}", path.display()))
+            .status()
+            .map_err(|e| format!("minify: cannot run {}: {e}", esbuild.display()))?;
+        if !status.success() {
+            return Err(format!("minify: esbuild failed on {}", path.display()));
+        }
     }
     Ok(())
 }
@@ -144,12 +177,25 @@ fn run() -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
             Ok(())
         }
+        Some("minify") => {
+            if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p != "release") {
+                return Ok(());
+            }
+            let dir = args
+                .get(1)
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
+                .ok_or("minify needs the build's folder")?;
+            minify(&dir)
+        }
         Some("bench-scene") => {
             bench_scene(args.get(1).and_then(|n| n.parse().ok()).unwrap_or(10_000));
             Ok(())
         }
         Some("sizes") => sizes(Path::new(args.get(1).map(String::as_str).unwrap_or("dist"))),
-        _ => Err("usage: xtask check-data [FILE] | export-data DIR | sizes DIR".into()),
+        _ => Err(
+            "usage: xtask check-data [FILE] | export-data DIR | minify [DIR] | sizes DIR".into(),
+        ),
     }
 }
 
