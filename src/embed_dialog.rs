@@ -47,23 +47,23 @@ pub fn EmbedDialog(
             on:keydown=move |e: leptos::ev::KeyboardEvent| e.stop_propagation()
         >
             <header>
-                <h2 id="rift-embed-title">{move || rift.t(Key::EmbedTitle)}</h2>
-                <button type="button" class="close" aria-label=move || rift.t(Key::Close) on:click=move |_| open.set(false)>"×"</button>
+                <h2 id="rift-embed-title">{rift.text(Key::EmbedTitle)}</h2>
+                <button type="button" class="close" aria-label=rift.text(Key::Close) on:click=move |_| open.set(false)>"×"</button>
             </header>
-            <p>{move || rift.t(Key::EmbedIntro)}</p>
-            <h3>{move || rift.t(Key::EmbedIframe)}</h3>
-            <textarea class="snippet snippet-iframe" readonly rows="4" aria-label=move || rift.t(Key::EmbedIframeLabel) prop:value=move || snippets.get().0></textarea>
+            <p>{rift.text(Key::EmbedIntro)}</p>
+            <h3>{rift.text(Key::EmbedIframe)}</h3>
+            <textarea class="snippet snippet-iframe" readonly rows="4" aria-label=rift.text(Key::EmbedIframeLabel) prop:value=move || snippets.get().0></textarea>
             <button type="button" on:click={
                 let copy = copy.clone();
                 move |_| copy(snippets.get_untracked().0)
-            }>{move || rift.t(Key::CopyIframe)}</button>
-            <h3>{move || rift.t(Key::EmbedScript)}</h3>
-            <p class="hint">{move || rift.t(Key::EmbedHint)}</p>
-            <textarea class="snippet snippet-script" readonly rows="4" aria-label=move || rift.t(Key::EmbedScriptLabel) prop:value=move || snippets.get().1></textarea>
+            }>{rift.text(Key::CopyIframe)}</button>
+            <h3>{rift.text(Key::EmbedScript)}</h3>
+            <p class="hint">{rift.text(Key::EmbedHint)}</p>
+            <textarea class="snippet snippet-script" readonly rows="4" aria-label=rift.text(Key::EmbedScriptLabel) prop:value=move || snippets.get().1></textarea>
             <button type="button" on:click={
                 let copy = copy.clone();
                 move |_| copy(snippets.get_untracked().1)
-            }>{move || rift.t(Key::CopyScript)}</button>
+            }>{rift.text(Key::CopyScript)}</button>
             <p class="copy-status" role="status">{move || status.get()}</p>
         </dialog>
         </Show>

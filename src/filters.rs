@@ -41,19 +41,19 @@ pub fn Filters() -> impl IntoView {
         let (actors, sources) = (actors.clone(), sources.clone());
         opened.get().then(|| view! {
             <summary>
-                {move || rift.t(Key::Filters)}
+                {rift.text(Key::Filters)}
                 {move || active().then(|| view! { <span class="active-dot" aria-label=rift.t(Key::FiltersOn)>" •"</span> })}
             </summary>
             <div class="filter-fields">
                 <label>
-                    {move || rift.t(Key::FilterActor)}
+                    {rift.text(Key::FilterActor)}
                     " "
                     <select
                         class="filter-actor"
                         on:change=move |e| query.update(|q| q.actor = choice(&e))
                         prop:value=move || query.with(|q| q.actor.clone().unwrap_or_default())
                     >
-                        <option value="">{move || rift.t(Key::Anyone)}</option>
+                        <option value="">{rift.text(Key::Anyone)}</option>
                         {move || actors()
                             .into_iter()
                             .map(|a| {
@@ -64,14 +64,14 @@ pub fn Filters() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    {move || rift.t(Key::FilterSource)}
+                    {rift.text(Key::FilterSource)}
                     " "
                     <select
                         class="filter-source"
                         on:change=move |e| query.update(|q| q.source = choice(&e))
                         prop:value=move || query.with(|q| q.source.clone().unwrap_or_default())
                     >
-                        <option value="">{move || rift.t(Key::AnySource)}</option>
+                        <option value="">{rift.text(Key::AnySource)}</option>
                         {move || sources()
                             .into_iter()
                             .map(|(id, label)| view! { <option value=id>{label}</option> })
@@ -89,16 +89,16 @@ pub fn Filters() -> impl IntoView {
                         }
                     />
                     " "
-                    {move || rift.t(Key::FilterDisputed)}
+                    {rift.text(Key::FilterDisputed)}
                 </label>
-                <button type="button" class="clear" on:click=move |_| query.set(Query::default())>{move || rift.t(Key::ClearAll)}</button>
+                <button type="button" class="clear" on:click=move |_| query.set(Query::default())>{rift.text(Key::ClearAll)}</button>
             </div>
         })
     };
     view! {
         <details class="filters" node_ref=details on:toggle=on_toggle>
             <summary>
-                {move || rift.t(Key::Filters)}
+                {rift.text(Key::Filters)}
                 {move || active().then(|| view! { <span class="active-dot" aria-label=rift.t(Key::FiltersOn)>" •"</span> })}
             </summary>
             {fields}

@@ -312,7 +312,7 @@ fn Instance(
                 <Show
                     when=move || rift.prefs.list.get()
                     fallback=move || view! {
-                        <div class="timeline" tabindex="0" role="region" aria-label=move || rift.t(Key::TimelineRegion)>
+                        <div class="timeline" tabindex="0" role="region" aria-label=rift.text(Key::TimelineRegion)>
                             <TimelineArea />
                         </div>
                     }

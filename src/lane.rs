@@ -141,7 +141,7 @@ fn EventMark(
         >
             <span class="mark" style:left=css(|l| &l.mark_left) style:width=css(|l| &l.mark_width)></span>
             <span class="label" style:left=css(|l| &l.label_left) style:max-width=css(|l| &l.label_max)>
-                {disputed.then(|| view! { <span class="flag" title=move || rift.t(Key::SourcesDisagree)>"≠"</span> })}
+                {disputed.then(|| view! { <span class="flag" title=rift.text(Key::SourcesDisagree)>"≠"</span> })}
                 <span lang=move || rift.fallback_lang(idx)>{title}</span>
                 {when.uncertain().then(|| view! { <span class="q">"?"</span> })}
             </span>

@@ -11,7 +11,7 @@ pub fn LanguageMenu() -> impl IntoView {
     let lang = rift.prefs.lang;
     view! {
         <label class="language">
-            <span class="visually-hidden">{move || rift.t(Key::Language)}</span>
+            <span class="visually-hidden">{rift.text(Key::Language)}</span>
             <select
                 class="language-select"
                 prop:value=move || lang.get().code()

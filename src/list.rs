@@ -13,9 +13,9 @@ pub fn ViewSwitch() -> impl IntoView {
     let rift = expect_context::<Rift>();
     let list = rift.prefs.list;
     view! {
-        <div class="view-switch" role="group" aria-label=move || rift.t(Key::ShowAs)>
-            <button type="button" class="show-timeline" aria-pressed=move || (!list.get()).to_string() on:click=move |_| list.set(false)>{move || rift.t(Key::ShowTimeline)}</button>
-            <button type="button" class="show-list" aria-pressed=move || list.get().to_string() on:click=move |_| list.set(true)>{move || rift.t(Key::ShowList)}</button>
+        <div class="view-switch" role="group" aria-label=rift.text(Key::ShowAs)>
+            <button type="button" class="show-timeline" aria-pressed=move || (!list.get()).to_string() on:click=move |_| list.set(false)>{rift.text(Key::ShowTimeline)}</button>
+            <button type="button" class="show-list" aria-pressed=move || list.get().to_string() on:click=move |_| list.set(true)>{rift.text(Key::ShowList)}</button>
         </div>
     }
 }
@@ -40,7 +40,7 @@ pub fn ListView() -> impl IntoView {
         )
     };
     view! {
-        <section class="list-view" aria-label=move || rift.t(Key::ListLabel)>
+        <section class="list-view" aria-label=rift.text(Key::ListLabel)>
             <p class="list-summary">{summary}</p>
             <ol class="chronology">
                 <For each=move || entries.get() key=|i| *i let:i>

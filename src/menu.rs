@@ -60,7 +60,7 @@ pub fn Menu(
             on:toggle=move |_| open.set(details.get_untracked().is_some_and(|d| d.open()))
             on:keydown=on_keydown
         >
-            <summary node_ref=summary aria-label=name title=move || rift.t(Key::Menu)>
+            <summary node_ref=summary aria-label=name title=rift.text(Key::Menu)>
                 <span class="menu-icon" aria-hidden="true"></span>
                 {move || filtering().then(|| view! { <span class="active-dot" aria-hidden="true">"•"</span> })}
             </summary>

@@ -74,7 +74,7 @@ pub fn Minimap() -> impl IntoView {
     let on_up = move |_: ev::PointerEvent| grab.set_value(None);
 
     view! {
-        <div class="minimap" aria-label=move || rift.t(Key::Overview) role="group">
+        <div class="minimap" aria-label=rift.text(Key::Overview) role="group">
             <div
                 class="strip"
                 node_ref=strip

@@ -24,7 +24,7 @@ pub fn Notices(
                 <button
                     type="button"
                     class="dismiss"
-                    aria-label=move || rift.t(Key::DismissNotice)
+                    aria-label=rift.text(Key::DismissNotice)
                     on:click=move |_| notices.set(Vec::new())
                 >
                     "×"

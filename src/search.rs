@@ -59,7 +59,7 @@ pub fn SearchBar() -> impl IntoView {
                 placeholder=move || {
                     rift.t(if rift.compact.get() { Key::SearchLabel } else { Key::SearchPlaceholder })
                 }
-                aria-label=move || rift.t(Key::SearchLabel)
+                aria-label=rift.text(Key::SearchLabel)
                 prop:value=move || query.with(|q| q.text.clone())
                 on:input=move |e| {
                     let value = event_target_value(&e);
@@ -67,8 +67,8 @@ pub fn SearchBar() -> impl IntoView {
                 }
                 on:keydown=on_keydown
             />
-            <button type="button" class="step prev" aria-label=move || rift.t(Key::PreviousResult) on:click=move |_| step(rift, false)>"‹"</button>
-            <button type="button" class="step next" aria-label=move || rift.t(Key::NextResult) on:click=move |_| step(rift, true)>"›"</button>
+            <button type="button" class="step prev" aria-label=rift.text(Key::PreviousResult) on:click=move |_| step(rift, false)>"‹"</button>
+            <button type="button" class="step next" aria-label=rift.text(Key::NextResult) on:click=move |_| step(rift, true)>"›"</button>
             <span class="result-count" role="status">{count}</span>
         </div>
     }

@@ -307,6 +307,13 @@ impl Rift {
         rift_core::i18n::t(self.lang(), key)
     }
 
+    /// An interface string as a reactive text or attribute value. Every
+    /// such value is of this one closure type, so the renderer's code for
+    /// it is in the module once rather than once per string.
+    pub fn text(self, key: rift_core::i18n::Key) -> impl Fn() -> &'static str + Copy + Send + Sync {
+        move || self.t(key)
+    }
+
     /// The visible window in words, in the interface language (tracked).
     pub fn window_label(&self) -> String {
         let lang = self.lang();

@@ -37,13 +37,13 @@ pub fn Toolbar(
         <header class="toolbar">
             <Title page_link=Signal::derive(page_link) />
             <p class="window" aria-live="polite">
-                <span class="visually-hidden">{move || rift.t(Key::Showing)}</span>
+                <span class="visually-hidden">{rift.text(Key::Showing)}</span>
                 {move || announced.get()}
             </p>
             {move || compact.get().then(|| view! { <SearchBar /> })}
-            <div class="controls" role="toolbar" aria-label=move || rift.t(Key::Toolbar)>
-                <button type="button" class="zoom-out" aria-label=move || rift.t(Key::ZoomOut) title=move || rift.t(Key::ZoomOutTitle) on:click=move |_| rift.step(Step::Zoom(1.0 / STEP_FACTOR))>"−"</button>
-                <button type="button" class="zoom-in" aria-label=move || rift.t(Key::ZoomIn) title=move || rift.t(Key::ZoomInTitle) on:click=move |_| rift.step(Step::Zoom(STEP_FACTOR))>"+"</button>
+            <div class="controls" role="toolbar" aria-label=rift.text(Key::Toolbar)>
+                <button type="button" class="zoom-out" aria-label=rift.text(Key::ZoomOut) title=rift.text(Key::ZoomOutTitle) on:click=move |_| rift.step(Step::Zoom(1.0 / STEP_FACTOR))>"−"</button>
+                <button type="button" class="zoom-in" aria-label=rift.text(Key::ZoomIn) title=rift.text(Key::ZoomInTitle) on:click=move |_| rift.step(Step::Zoom(STEP_FACTOR))>"+"</button>
                 {move || (!compact.get()).then(|| view! { <Actions link=link embed_open=embed_open printing=printing /> })}
             </div>
             {move || compact.get().then(|| view! {
@@ -87,25 +87,25 @@ fn Actions(
     };
     let large = rift.prefs.large;
     view! {
-        <button type="button" class="zoom-all" title=move || rift.t(Key::WholeRangeTitle) on:click=move |_| rift.step(Step::All)>"1948–1962"</button>
+        <button type="button" class="zoom-all" title=rift.text(Key::WholeRangeTitle) on:click=move |_| rift.step(Step::All)>"1948–1962"</button>
         <button
             type="button"
             class="text-size"
             aria-pressed=move || large.get().to_string()
-            title=move || rift.t(Key::LargeTextTitle)
+            title=rift.text(Key::LargeTextTitle)
             on:click=move |_| large.update(|l| *l = !*l)
         >
-            {move || rift.t(Key::LargeText)}
+            {rift.text(Key::LargeText)}
         </button>
         // A museum screen in kiosk mode has no one to share with.
         <Show when=move || !rift.kiosk.on()>
             <button type="button" class="copy-link" on:click={
                 let copy = copy.clone();
                 move |_| copy(page_link())
-            }>{move || rift.t(Key::CopyLink)}</button>
-            <button type="button" class="print" on:click=print>{move || rift.t(Key::Print)}</button>
+            }>{rift.text(Key::CopyLink)}</button>
+            <button type="button" class="print" on:click=print>{rift.text(Key::Print)}</button>
             {(rift.mode == Mode::Page).then(|| view! {
-                <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{move || rift.t(Key::Embed)}</button>
+                <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{rift.text(Key::Embed)}</button>
             })}
             <span class="copy-status" role="status">{move || copy_status.get()}</span>
         </Show>
@@ -123,14 +123,14 @@ fn Title(
         view! {
             <h1 class="title">
                 "Rift"
-                <span class="subtitle">{move || rift.t(Key::Subtitle)}</span>
+                <span class="subtitle">{rift.text(Key::Subtitle)}</span>
             </h1>
         }
         .into_any()
     } else {
         view! {
             <p class="title small">
-                <a href=page_link target="_blank" rel="noopener" title=move || rift.t(Key::OpenFull)>"Rift"</a>
+                <a href=page_link target="_blank" rel="noopener" title=rift.text(Key::OpenFull)>"Rift"</a>
             </p>
         }
         .into_any()
