@@ -450,7 +450,8 @@ pub fn lane(
             }
         })
         .collect();
-    items.sort_by_key(|it| it.idx);
+    // Each event is placed once, so an unstable sort is exact.
+    items.sort_unstable_by_key(|it| it.idx);
     let index = items
         .iter()
         .enumerate()

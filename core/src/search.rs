@@ -323,7 +323,8 @@ pub fn actor_counts(t: &Timeline, lang: crate::i18n::Lang) -> Vec<ActorCount> {
         })
         .filter(|a| a.events > 0)
         .collect();
-    counts.sort_by_key(|a| fold(&a.label));
+    // Each name folded once, not once per comparison.
+    counts.sort_by_cached_key(|a| fold(&a.label));
     counts
 }
 
