@@ -154,13 +154,22 @@ fn Card(
     let unknown = move || summary.with(Option::is_none);
     let dispute = {
         let data = data.clone();
-        move || {
+        Memo::new(move |_| {
             rift.details.track();
-            data.disputed(idx, lang)
-                .unwrap_or_default()
-                .trim()
-                .to_string()
-        }
+            let s = data.disputed(idx, lang).unwrap_or_default().trim();
+            (!s.is_empty()).then(|| s.to_string())
+        })
+    };
+    // Until it arrives the box says so, rather than standing empty under
+    // its heading.
+    let dispute_text = move || {
+        dispute.get().unwrap_or_else(|| {
+            let key = match rift.details.get() {
+                Details::Failed => Key::DisputeFailed,
+                _ => Key::DisputeLoading,
+            };
+            tr(key).to_string()
+        })
     };
     view! {
         <div
@@ -188,7 +197,7 @@ fn Card(
             {data.is_disputed(idx).then(|| view! {
                 <aside class="dispute" aria-label=tr(Key::SourcesDisagree)>
                     <h3>{tr(Key::SourcesDisagree)}</h3>
-                    <p lang=text_lang>{dispute}</p>
+                    <p lang=text_lang class:pending=move || dispute.with(Option::is_none)>{dispute_text}</p>
                 </aside>
             })}
             <h3 class="evidence">{tr(Key::Evidence)}</h3>

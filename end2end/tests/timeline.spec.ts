@@ -180,6 +180,7 @@ test.describe('the timeline', () => {
     await expect.poll(asked).toBe(1);
     const dialog = await openVlora(page);
     await expect(dialog.locator('.summary')).toHaveText('Loading the account and its sources…');
+    await expect(dialog.locator('.dispute p')).toHaveText('Loading what they disagree on…');
     await expect(dialog.locator('h2')).toContainText('Vlora');
     await expect(dialog.locator('cite').first()).not.toBeEmpty();
     await expect(dialog).toBeFocused();
@@ -217,6 +218,9 @@ test.describe('the timeline', () => {
     await open(page, '#date=1961-06&span=3m');
     const dialog = await openVlora(page);
     await expect(dialog.locator('.summary')).toHaveText('The account and its sources could not be loaded.');
+    // The disagreement is named as missing, not left as a bare heading.
+    await expect(dialog.locator('.dispute p')).toHaveText('What they disagree on could not be loaded.');
+    await expect(dialog.locator('.dispute p')).toHaveClass(/pending/);
     await expect(dialog.locator('h2')).toContainText('Vlora');
     await expect(dialog.locator('time')).toHaveText('4 June 1961');
     await expect(dialog.locator('cite').first()).toContainText('Albanian');
@@ -237,6 +241,7 @@ test.describe('the timeline', () => {
     await expect(dialog.locator('.summary')).not.toHaveClass(/pending/);
     await expect(dialog.locator('p.pending')).toHaveText('Не удалось загрузить цитаты из источников.');
     await expect(dialog.locator('.dispute p')).not.toBeEmpty();
+    await expect(dialog.locator('.dispute p')).not.toHaveClass(/pending/);
     await expect(dialog.locator('blockquote').first()).toBeHidden();
   });
 
