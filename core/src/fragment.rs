@@ -548,8 +548,11 @@ pub struct State<'a> {
 /// English, the default, is left out.
 pub fn link(t: &Timeline, s: State<'_>) -> String {
     let lanes = lane_ids(t, s.lanes);
+    let view = s.selected.and_then(|i| t.when.get(i)).map_or(*s.view, |w| {
+        reaching(s.view, w.start() as f64, w.end() as f64)
+    });
     format_with(
-        s.view,
+        &view,
         s.selected
             .and_then(|i| t.data.events.get(i))
             .map(|e| e.id.as_str()),
@@ -558,6 +561,35 @@ pub fn link(t: &Timeline, s: State<'_>) -> String {
         s.query,
         s.extras,
     )
+}
+
+/// The window a link writes for `view`, in which the selected event
+/// `[start, end)` shows: a link gives the date to the day and the span to
+/// a tenth of its unit, and where the event only just showed, that
+/// rounding could leave it out of the window the link opens on. The span
+/// is then widened, a step at a time, until the event is in.
+fn reaching(view: &Viewport, start: f64, end: f64) -> Viewport {
+    if !view.overlaps(start, end) {
+        return *view;
+    }
+    // As `resolve` reads it: the middle of the written day.
+    let center = view.center().floor() + 0.5;
+    let mut span = view.span();
+    for _ in 0..64 {
+        let half = Span::for_days(span).days() / 2.0;
+        let opened = Viewport {
+            start: center - half,
+            end: center + half,
+        };
+        if opened.overlaps(start, end) {
+            break;
+        }
+        span *= 1.02;
+    }
+    Viewport {
+        start: view.center() - span / 2.0,
+        end: view.center() + span / 2.0,
+    }
 }
 
 /// Display settings a link carries besides the view.
@@ -991,5 +1023,76 @@ mod tests {
             },
         );
         assert!(!plain.contains("lang=") && !plain.contains("lanes=") && !plain.contains("event="));
+    }
+
+    #[test]
+    fn a_shared_event_at_the_edge_of_the_window_stays_in_it() {
+        // The link writes the date to the day and the span to a tenth of
+        // its unit: where the event only just showed, rounding must not
+        // leave it out (and the opened page call it "not near").
+        let t = crate::fixtures::timeline(
+            vec![crate::fixtures::lane("a")],
+            vec![
+                crate::fixtures::event("first", "a", "1950-01-01"),
+                crate::fixtures::event("e", "a", "1956-03-10"),
+                crate::fixtures::event("last", "a", "1962-12-31"),
+            ],
+        );
+        let b = crate::fixtures::bounds(&t);
+        let (start, end) = (t.when[1].start() as f64, t.when[1].end() as f64);
+        let q = crate::search::Query::default();
+        let mut checked = 0;
+        for span in [
+            crate::viewport::MIN_SPAN_DAYS,
+            10.0,
+            25.0,
+            50.0,
+            100.0,
+            400.0,
+            900.0,
+            2000.0,
+        ] {
+            for k in 0..40 {
+                // Windows whose right edge, then whose left edge, only just
+                // reaches into the event's day.
+                let nudge = (k as f64 + 0.5) / 40.0;
+                for view in [
+                    Viewport {
+                        start: start + nudge - span,
+                        end: start + nudge,
+                    },
+                    Viewport {
+                        start: end - nudge,
+                        end: end - nudge + span,
+                    },
+                ] {
+                    assert!(view.overlaps(start, end));
+                    let state = State {
+                        view: &view,
+                        selected: Some(1),
+                        lanes: &[0],
+                        lang: Lang::En,
+                        query: &q,
+                        extras: Extras::default(),
+                    };
+                    let text = link(&t, state);
+                    let back = resolve(&Fragment::parse(&text), &t, &b);
+                    assert!(
+                        back.view.overlaps(start, end) && back.notices.is_empty(),
+                        "{text}: opens on {:?}, {:?}",
+                        back.view,
+                        back.notices
+                    );
+                    // Widened only as far as it must be.
+                    assert!(
+                        back.view.span() <= span * 1.25 + 2.0,
+                        "{text}: {:?}",
+                        back.view
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, 640);
     }
 }
