@@ -11,7 +11,6 @@ use rift_core::motion::{self, Wheel};
 use rift_core::scene::{LabelFont, Style};
 use rift_core::ticks::{self, Level};
 use rift_core::viewport::Viewport;
-use std::collections::HashMap;
 
 /// How much larger text is in the projector mode.
 pub const LARGE_TEXT: f64 = 1.35;
@@ -22,8 +21,8 @@ const DRAG_SLOP: f64 = 4.0;
 /// Pointers down on the drawing area, for drag and pinch.
 #[derive(Clone, Default)]
 struct Gesture {
-    /// Where each pointer is, in client coordinates.
-    pointers: HashMap<i32, (f64, f64)>,
+    /// Where each pointer is, in client coordinates (a few at most).
+    pointers: Vec<(i32, (f64, f64))>,
     /// Where a one-finger drag started, and the window then.
     origin: Option<(f64, Viewport)>,
     /// The window and the fingers (distance, midpoint) when a pinch started.
@@ -32,9 +31,17 @@ struct Gesture {
 }
 
 impl Gesture {
+    /// Puts pointer `id` at `at`.
+    fn set(&mut self, id: i32, at: (f64, f64)) {
+        match self.pointers.iter_mut().find(|(p, _)| *p == id) {
+            Some(p) => p.1 = at,
+            None => self.pointers.push((id, at)),
+        }
+    }
+
     /// Distance and midpoint x of the first two pointers.
     fn fingers(&self) -> Option<(f64, f64)> {
-        let mut pts = self.pointers.values();
+        let mut pts = self.pointers.iter().map(|(_, p)| p);
         let (a, b) = (pts.next()?, pts.next()?);
         let dist = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
         Some((dist, (a.0 + b.0) / 2.0))
@@ -103,7 +110,7 @@ pub fn TimelineArea() -> impl IntoView {
         let x = e.client_x() as f64;
         let view = rift.latest();
         gesture.update_value(|g| {
-            g.pointers.insert(e.pointer_id(), (x, e.client_y() as f64));
+            g.set(e.pointer_id(), (x, e.client_y() as f64));
             g.origin = Some((x, view));
             g.pinch = None;
             if g.pointers.len() == 1 {
@@ -118,10 +125,10 @@ pub fn TimelineArea() -> impl IntoView {
         let mut next = None;
         let mut capture = false;
         gesture.update_value(|g| {
-            let Some(p) = g.pointers.get_mut(&e.pointer_id()) else {
+            let Some(p) = g.pointers.iter_mut().find(|(id, _)| *id == e.pointer_id()) else {
                 return;
             };
-            *p = (x, y);
+            p.1 = (x, y);
             if let Some((dist, mid)) = g.fingers() {
                 let now = (dist, mid - left());
                 match g.pinch {
@@ -152,10 +159,10 @@ pub fn TimelineArea() -> impl IntoView {
     let on_pointerup = move |e: ev::PointerEvent| {
         let view = rift.latest();
         gesture.update_value(|g| {
-            g.pointers.remove(&e.pointer_id());
+            g.pointers.retain(|(id, _)| *id != e.pointer_id());
             g.pinch = None;
             // Continue as a drag from where the remaining finger is.
-            g.origin = g.pointers.values().next().map(|&(x, _)| (x, view));
+            g.origin = g.pointers.first().map(|&(_, (x, _))| (x, view));
         });
     };
 

@@ -8,7 +8,6 @@ use crate::date::{Precision, When};
 use crate::layout::{label_width_chars, pack, Mark, Packing};
 use crate::text::Glyphs;
 use crate::viewport::Viewport;
-use std::collections::HashMap;
 
 /// How an event's date is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -278,15 +277,17 @@ pub struct Chip {
 /// One lane at one zoom.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LaneScene {
+    /// The drawn events, in order of event index (each once).
     pub items: Vec<Item>,
     pub chips: Vec<Chip>,
-    /// Position in `items` of each drawn event.
-    pub index: HashMap<usize, usize>,
 }
 
 impl LaneScene {
+    /// Where event `idx` is drawn, if it is: a binary search, since the
+    /// items are in order of event index.
     pub fn item(&self, idx: usize) -> Option<&Item> {
-        self.index.get(&idx).map(|&i| &self.items[i])
+        let i = self.items.binary_search_by_key(&idx, |it| it.idx).ok()?;
+        Some(&self.items[i])
     }
 }
 
@@ -452,11 +453,6 @@ pub fn lane(
         .collect();
     // Each event is placed once, so an unstable sort is exact.
     items.sort_unstable_by_key(|it| it.idx);
-    let index = items
-        .iter()
-        .enumerate()
-        .map(|(n, it)| (it.idx, n))
-        .collect();
     let chips = packed
         .clusters
         .into_iter()
@@ -481,7 +477,6 @@ pub fn lane(
     LaneScene {
         items,
         chips: spread(chips, width, style.packing.chip_w + 4.0),
-        index,
     }
 }
 
