@@ -33,8 +33,9 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
 fi
 
 if [ ! -x end2end/node_modules/.bin/playwright ] || [ ! -x end2end/node_modules/.bin/wasm-opt ] \
+   || [ ! -x end2end/node_modules/.bin/esbuild ] \
    || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
-  log "installing npm packages (playwright, binaryen for wasm-opt, axe)"
+  log "installing npm packages (playwright, binaryen for wasm-opt, esbuild, axe)"
   (cd end2end && npm ci --no-audit --no-fund --loglevel=error)
 fi
 log "tools ready"
