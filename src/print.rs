@@ -2,7 +2,7 @@
 //! a chronology of the current window, filters and search, with every
 //! citation as a numbered note; it is dropped again afterwards.
 
-use crate::state::Rift;
+use crate::state::{Details, Rift};
 use leptos::prelude::*;
 use rift_core::i18n::{t, tf, Key};
 
@@ -66,12 +66,20 @@ pub fn PrintView(
         })
         .collect_view();
     let page = rift_core::snippet::page_link(&rift.site(), &link.get_untracked());
+    // The browser's own print command, given before the details arrived,
+    // prints at once: the printout says what it lacks, and why.
+    let missing = match rift.details.get_untracked() {
+        Details::Here => None,
+        Details::Failed => Some(Key::PrintFailed),
+        _ => Some(Key::PrintLoading),
+    };
     view! {
         <section class="print-view" aria-hidden="true">
             <h1>"Rift" {t(lang, Key::Subtitle)}</h1>
             <p class="print-scope">
                 {tf(lang, Key::PrintScope, &[("scope", &scope.join(", ")), ("n", &entries.len().to_string())])}
             </p>
+            {missing.map(|key| view! { <p class="print-missing">{t(lang, key)}</p> })}
             <ol class="print-chronology">{items}</ol>
             <h2>{t(lang, Key::Notes)}</h2>
             <ol class="footnotes">

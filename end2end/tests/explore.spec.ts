@@ -235,6 +235,32 @@ test.describe('print', () => {
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await expect(page.locator('.print-view')).toHaveCount(0);
   });
+
+  test('a printout made before the passages arrived says what it lacks', async ({ page }) => {
+    const release = await holdDetails(page);
+    await open(page, '#date=1961-06&span=3m&lang=sq');
+    // The browser's command prints at once: nothing has reached for the
+    // details yet, and this printout goes without them.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const missing = page.locator('.print-view .print-missing');
+    await expect(missing).toHaveText('Përshkrimet dhe pasazhet e burimeve po ngarkoheshin ende: printojeni përsëri që të përfshihen.');
+    await page.emulateMedia({ media: 'print' });
+    await expect(missing).toBeVisible();
+    // Once they are in, the printout is whole and says nothing of it.
+    release();
+    await expect(missing).toHaveCount(0);
+    await expect(page.locator('.print-view .footnotes')).toContainText('“');
+  });
+
+  test('a printout whose passages failed to load says so', async ({ page }) => {
+    await page.route('**/details.txt', (route) => route.abort());
+    await open(page, '#date=1961-06&span=3m');
+    await page.locator('.timeline').hover();
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await expect(page.locator('.print-view .print-missing')).toHaveText(
+      'Accounts and source passages could not be loaded: this printout gives titles, dates and sources only.',
+    );
+  });
 });
 
 test.describe('a class, by keyboard alone', () => {
