@@ -243,6 +243,12 @@ async function checkSyntheticList(context, size) {
   const page = await context.newPage();
   await page.goto(`${TOOL.rift.url(size)}&view=list`);
   const n = Number(size);
+  // The list comes a page at a time: ask for every page.
+  await page.waitForSelector('ol.chronology li', { timeout: TIMEOUT });
+  await page.evaluate(async () => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    for (let more; (more = document.querySelector('.list-more')) && !more.hidden; await frame()) more.click();
+  });
   await page.waitForFunction((n) => document.querySelectorAll('ol.chronology li').length >= n, n, { timeout: TIMEOUT });
   const listed = await page.evaluate(() =>
     [...document.querySelectorAll('ol.chronology li')].map((li) => ({

@@ -20,11 +20,52 @@ pub fn ViewSwitch() -> impl IntoView {
     }
 }
 
+/// Entries listed at first, and added by each press of "Show more": a
+/// window of 100,000 events is listed a page at a time, not in one task
+/// of tens of seconds.
+const PAGE: usize = 200;
+
 #[component]
 pub fn ListView() -> impl IntoView {
     let rift = expect_context::<Rift>();
     // One computation per change, read by the summary and the list.
     let entries = Memo::new(move |_| rift.hits_in_view());
+    // How many are listed: whole pages, as many as the reader asked for
+    // and always as far as the selected event.
+    let asked = RwSignal::new(PAGE);
+    let listed = Memo::new(move |_| {
+        let selected = rift
+            .selected
+            .get()
+            .and_then(|s| entries.with(|e| e.iter().position(|&i| i == s)));
+        let upto = selected.map_or(0, |p| (p / PAGE + 1) * PAGE);
+        asked.get().max(upto)
+    });
+    let rest = move || entries.with(Vec::len).saturating_sub(listed.get());
+    let root = NodeRef::<leptos::html::Section>::new();
+    // The next page, with the focus on its first entry (where reading
+    // goes on).
+    let more = move |_| {
+        let first = listed.get_untracked();
+        asked.set(first + PAGE);
+        let id = entries.with_untracked(|e| e.get(first).copied());
+        if let Some(id) = id.map(|i| rift.data().data.events[i].id.clone()) {
+            request_animation_frame(move || {
+                crate::dom::focus_event(root.get_untracked().map(Into::into), &id)
+            });
+        }
+    };
+    let more_label = move || {
+        let rest = rest();
+        tf(
+            rift.lang(),
+            Key::ListMore,
+            &[
+                ("n", &rest.min(PAGE).to_string()),
+                ("rest", &rest.to_string()),
+            ],
+        )
+    };
     let summary = move || {
         let n = entries.with(Vec::len);
         let key = match n {
@@ -40,13 +81,14 @@ pub fn ListView() -> impl IntoView {
         )
     };
     view! {
-        <section class="list-view" aria-label=rift.text(Key::ListLabel)>
+        <section class="list-view" aria-label=rift.text(Key::ListLabel) node_ref=root>
             <p class="list-summary">{summary}</p>
             <ol class="chronology">
-                <For each=move || entries.get() key=|i| *i let:i>
+                <For each=move || entries.with(|e| e.iter().take(listed.get()).copied().collect::<Vec<_>>()) key=|i| *i let:i>
                     <ListEntry idx=i />
                 </For>
             </ol>
+            <button type="button" class="list-more" hidden=move || rest() == 0 on:click=more>{more_label}</button>
         </section>
     }
 }

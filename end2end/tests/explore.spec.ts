@@ -109,6 +109,38 @@ test.describe('search, filters and the list', () => {
     await expect(page.locator('.notice')).toHaveCount(0);
     await expect(page.locator('select.filter-actor')).toHaveValue('Mehmet Shehu');
   });
+
+  test('a long list comes a page at a time, and a linked event is always listed', async ({ page }) => {
+    // The real dataset fits in one page: no button.
+    await page.goto('./#view=list');
+    await expect(page.locator('ol.chronology > li').first()).toBeVisible();
+    await expect(page.locator('.list-more')).toBeHidden();
+    // A thousand events: two hundred at first, the count of the rest said.
+    await page.goto('./#bench=1000&view=list');
+    await page.reload();
+    const items = page.locator('ol.chronology > li');
+    await expect(items).toHaveCount(200);
+    await expect(page.locator('.list-summary')).toContainText('1000 events');
+    const more = page.locator('.list-more');
+    await expect(more).toHaveText('Show 200 more (800 not listed yet)');
+    // The next page, by keyboard: the focus goes to its first entry.
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect(items).toHaveCount(400);
+    const first = await items.nth(200).locator('[data-event-id]').getAttribute('data-event-id');
+    await expect(items.nth(200).locator('[data-event-id]')).toBeFocused();
+    for (let k = 0; k < 3; k++) await more.click();
+    await expect(items).toHaveCount(1000);
+    await expect(more).toBeHidden();
+    // A link to an event beyond the first page lists as far as that event.
+    const far = await items.nth(650).locator('[data-event-id]').getAttribute('data-event-id');
+    const other = await page.context().newPage();
+    await other.goto(`./#bench=1000&view=list&date=1955-07-01&span=15y&event=${far}`);
+    await expect(other.locator(`ol.chronology [data-event-id="${far}"]`)).toHaveClass(/selected/);
+    await expect(other.locator('ol.chronology > li')).toHaveCount(800);
+    await expect(other.locator('.list-more')).toHaveText('Show 200 more (200 not listed yet)');
+    expect(first).not.toBe(far);
+  });
 });
 
 test.describe('projector', () => {
