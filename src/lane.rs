@@ -173,7 +173,10 @@ fn CountMarker(
         Some(rift_core::i18n::tf(
             lang,
             Key::Chip,
-            &[("n", &n.to_string()), ("window", &window)],
+            &[
+                ("n", &rift_core::format::count(n, lang)),
+                ("window", &window),
+            ],
         ))
     };
     let text = move || chip.get().map(|(_, n, ..)| format!("+{n}"));

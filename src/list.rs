@@ -3,6 +3,7 @@
 
 use crate::state::Rift;
 use leptos::prelude::*;
+use rift_core::format::count;
 use rift_core::i18n::tf;
 use rift_core::i18n::Key;
 use rift_core::scene::LaneLook;
@@ -61,8 +62,8 @@ pub fn ListView() -> impl IntoView {
             rift.lang(),
             Key::ListMore,
             &[
-                ("n", &rest.min(PAGE).to_string()),
-                ("rest", &rest.to_string()),
+                ("n", &count(rest.min(PAGE), rift.lang())),
+                ("rest", &count(rest, rift.lang())),
             ],
         )
     };
@@ -77,7 +78,7 @@ pub fn ListView() -> impl IntoView {
         tf(
             rift.lang(),
             key,
-            &[("n", &n.to_string()), ("window", &window)],
+            &[("n", &count(n, rift.lang())), ("window", &window)],
         )
     };
     view! {

@@ -77,7 +77,7 @@ pub fn PrintView(
         <section class="print-view" aria-hidden="true">
             <h1>"Rift" {t(lang, Key::Subtitle)}</h1>
             <p class="print-scope">
-                {tf(lang, Key::PrintScope, &[("scope", &scope.join(", ")), ("n", &entries.len().to_string())])}
+                {tf(lang, Key::PrintScope, &[("scope", &scope.join(", ")), ("n", &rift_core::format::count(entries.len(), lang))])}
             </p>
             {missing.map(|key| view! { <p class="print-missing">{t(lang, key)}</p> })}
             <ol class="print-chronology">{items}</ol>

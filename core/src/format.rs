@@ -132,6 +132,25 @@ pub fn window(start: Day, end_exclusive: Day, lang: Lang) -> String {
     }
 }
 
+/// A count as the language writes it: digits grouped in threes, with a
+/// comma in English and a no-break space in Albanian and Russian
+/// ("10,000", "10 000").
+pub fn count(n: usize, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::En => ",",
+        Lang::Sq | Lang::Ru => "\u{a0}",
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A reference to an event for a bibliography or a worksheet.
 pub fn reference(title: &str, date: &str, sources: &[String], url: &str) -> String {
     let mut out = format!(
@@ -181,6 +200,23 @@ pub fn precision_key(when: &When) -> Key {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_are_grouped_in_threes() {
+        let cases = [
+            (0, "0"),
+            (7, "7"),
+            (999, "999"),
+            (1000, "1,000"),
+            (10000, "10,000"),
+        ];
+        for (n, en) in cases {
+            assert_eq!(count(n, Lang::En), en);
+            assert_eq!(count(n, Lang::Ru), en.replace(',', "\u{a0}"));
+        }
+        assert_eq!(count(1234567, Lang::En), "1,234,567");
+        assert_eq!(count(100000, Lang::Sq), "100\u{a0}000");
+    }
+
     use super::*;
     use crate::date::day_from_ymd;
 

@@ -280,6 +280,7 @@ pub fn step(
 /// The result count beside the search box: "No events", "1 event", "3 of
 /// 12" (the selected result's place) or "12 events".
 pub fn count_text(hits: usize, position: Option<usize>, lang: crate::i18n::Lang) -> String {
+    use crate::format::count;
     use crate::i18n::{t, tf};
     match (hits, position) {
         (0, _) => t(lang, Key::NoEvents).to_string(),
@@ -287,9 +288,9 @@ pub fn count_text(hits: usize, position: Option<usize>, lang: crate::i18n::Lang)
         (n, Some(p)) => tf(
             lang,
             Key::NthOf,
-            &[("i", &(p + 1).to_string()), ("n", &n.to_string())],
+            &[("i", &count(p + 1, lang)), ("n", &count(n, lang))],
         ),
-        (n, None) => tf(lang, Key::NEvents, &[("n", &n.to_string())]),
+        (n, None) => tf(lang, Key::NEvents, &[("n", &count(n, lang))]),
     }
 }
 

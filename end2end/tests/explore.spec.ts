@@ -120,7 +120,7 @@ test.describe('search, filters and the list', () => {
     await page.reload();
     const items = page.locator('ol.chronology > li');
     await expect(items).toHaveCount(200);
-    await expect(page.locator('.list-summary')).toContainText('1000 events');
+    await expect(page.locator('.list-summary')).toContainText('1,000 events');
     const more = page.locator('.list-more');
     await expect(more).toHaveText('Show 200 more (800 not listed yet)');
     // The next page, by keyboard: the focus goes to its first entry.
