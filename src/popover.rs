@@ -2,7 +2,7 @@
 //! the passages that say so; where the sources disagree, both accounts.
 
 use crate::dom;
-use crate::state::{Details, Rift};
+use crate::state::Rift;
 use leptos::html;
 use leptos::prelude::*;
 use rift_core::dataset::{fold_space, Timeline};
@@ -163,13 +163,9 @@ fn Card(
     // Until it arrives the box says so, rather than standing empty under
     // its heading.
     let dispute_text = move || {
-        dispute.get().unwrap_or_else(|| {
-            let key = match rift.details.get() {
-                Details::Failed => Key::DisputeFailed,
-                _ => Key::DisputeLoading,
-            };
-            tr(key).to_string()
-        })
+        dispute
+            .get()
+            .unwrap_or_else(|| pending(rift, Key::DisputeLoading, Key::DisputeFailed).to_string())
     };
     view! {
         <div
@@ -191,7 +187,7 @@ fn Card(
             </header>
             // Said when it arrives, if the card opened before it.
             <p class="summary" class:pending=unknown lang=text_lang aria-live="polite">
-                {move || summary.get().unwrap_or_else(|| pending(rift).to_string())}
+                {move || summary.get().unwrap_or_else(|| pending(rift, Key::DetailsLoading, Key::DetailsFailed).to_string())}
             </p>
             {(!e.actors.is_empty()).then(|| view! { <p class="actors"><strong>{tr(Key::Who)}</strong>{actors}</p> })}
             {data.is_disputed(idx).then(|| view! {
@@ -203,10 +199,10 @@ fn Card(
             <h3 class="evidence">{tr(Key::Evidence)}</h3>
             // Where the account is known (translated) but the passages are
             // not yet: say so here, since nothing above does.
-            {move || (!unknown() && rift.details.get() != Details::Here).then(|| {
-                let key = if rift.details.get() == Details::Failed { Key::PassagesFailed } else { Key::PassagesLoading };
-                view! { <p class="pending">{tr(key)}</p> }
-            })}
+            {move || (!unknown())
+                .then(|| rift.details.get().missing(Key::PassagesLoading, Key::PassagesFailed))
+                .flatten()
+                .map(|key| view! { <p class="pending">{tr(key)}</p> })}
             <Citations data=data.clone() idx=idx />
             <Related data=data.clone() idx=idx />
             {move || (!rift.kiosk.on()).then(|| view! { <Share idx=idx /> })}
@@ -214,13 +210,11 @@ fn Card(
     }
 }
 
-/// What stands where a text will be: loading, or why it is not there.
-fn pending(rift: Rift) -> &'static str {
-    let key = match rift.details.get() {
-        Details::Failed => Key::DetailsFailed,
-        _ => Key::DetailsLoading,
-    };
-    rift_core::i18n::t(rift.prefs.lang.get_untracked(), key)
+/// What stands where a text from the details will be: `loading`, or
+/// `failed` if they could not be fetched (tracked).
+fn pending(rift: Rift, loading: Key, failed: Key) -> &'static str {
+    let key = rift.details.get().missing(loading, failed);
+    rift_core::i18n::t(rift.prefs.lang.get_untracked(), key.unwrap_or(loading))
 }
 
 /// Each passage as a quote, with its source and locator under it.

@@ -2,7 +2,7 @@
 //! a chronology of the current window, filters and search, with every
 //! citation as a numbered note; it is dropped again afterwards.
 
-use crate::state::{Details, Rift};
+use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::i18n::{t, tf, Key};
 
@@ -68,11 +68,10 @@ pub fn PrintView(
     let page = rift_core::snippet::page_link(&rift.site(), &link.get_untracked());
     // The browser's own print command, given before the details arrived,
     // prints at once: the printout says what it lacks, and why.
-    let missing = match rift.details.get_untracked() {
-        Details::Here => None,
-        Details::Failed => Some(Key::PrintFailed),
-        _ => Some(Key::PrintLoading),
-    };
+    let missing = rift
+        .details
+        .get_untracked()
+        .missing(Key::PrintLoading, Key::PrintFailed);
     view! {
         <section class="print-view" aria-hidden="true">
             <h1>"Rift" {t(lang, Key::Subtitle)}</h1>

@@ -6,7 +6,7 @@
 use crate::dom::now;
 use leptos::prelude::*;
 use rift_core::dataset::Timeline;
-use rift_core::i18n::Lang;
+use rift_core::i18n::{Key, Lang};
 use rift_core::motion::{self, EASE_MS};
 use rift_core::search::Index;
 use rift_core::search::Query;
@@ -190,6 +190,19 @@ pub enum Details {
     Here,
     /// Fetching them failed: the texts say so where they would be.
     Failed,
+}
+
+impl Details {
+    /// What stands where a text from the details would be: `loading`
+    /// until they are known, `failed` if they could not be fetched, and
+    /// nothing once they are here.
+    pub fn missing(self, loading: Key, failed: Key) -> Option<Key> {
+        match self {
+            Details::Here => None,
+            Details::Failed => Some(failed),
+            Details::Idle | Details::Loading => Some(loading),
+        }
+    }
 }
 
 /// What an instance starts with, besides its signals.

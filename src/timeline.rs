@@ -31,10 +31,18 @@ struct Gesture {
 }
 
 impl Gesture {
+    /// Where pointer `id` is, if it is down.
+    fn at(&mut self, id: i32) -> Option<&mut (f64, f64)> {
+        self.pointers
+            .iter_mut()
+            .find(|(p, _)| *p == id)
+            .map(|(_, at)| at)
+    }
+
     /// Puts pointer `id` at `at`.
     fn set(&mut self, id: i32, at: (f64, f64)) {
-        match self.pointers.iter_mut().find(|(p, _)| *p == id) {
-            Some(p) => p.1 = at,
+        match self.at(id) {
+            Some(p) => *p = at,
             None => self.pointers.push((id, at)),
         }
     }
@@ -125,10 +133,10 @@ pub fn TimelineArea() -> impl IntoView {
         let mut next = None;
         let mut capture = false;
         gesture.update_value(|g| {
-            let Some(p) = g.pointers.iter_mut().find(|(id, _)| *id == e.pointer_id()) else {
+            let Some(p) = g.at(e.pointer_id()) else {
                 return;
             };
-            p.1 = (x, y);
+            *p = (x, y);
             if let Some((dist, mid)) = g.fingers() {
                 let now = (dist, mid - left());
                 match g.pinch {
