@@ -625,17 +625,19 @@ fn stable_hash(s: &str) -> u64 {
 /// Drawing priority: more citations first, then disputed ones, then a
 /// stable shuffle (so no period or lane is favoured by its position).
 fn ranks(events: &[Event]) -> Vec<u32> {
-    let mut order: Vec<usize> = (0..events.len()).collect();
     // Each key once (hashing an id per comparison took most of the start
-    // of a 100,000-event timeline); the sort is stable all the same.
-    order.sort_by_cached_key(|&i| {
-        let e = &events[i];
-        (
-            std::cmp::Reverse(e.citations.len()),
-            e.disputed.is_none(),
-            stable_hash(&e.id),
-        )
-    });
+    // of a 100,000-event timeline).
+    let keys: Vec<_> = events
+        .iter()
+        .map(|e| {
+            (
+                std::cmp::Reverse(e.citations.len()),
+                e.disputed.is_none(),
+                stable_hash(&e.id),
+            )
+        })
+        .collect();
+    let order = crate::order::order(events.len(), &|a, b| keys[a].cmp(&keys[b]));
     let mut rank = vec![0u32; events.len()];
     for (r, i) in order.into_iter().enumerate() {
         rank[i] = r as u32;
@@ -712,9 +714,10 @@ impl Timeline {
             .iter()
             .map(|e| lanes.get(e.lane.as_str()).copied().unwrap_or(0))
             .collect();
-        let mut by_start: Vec<usize> = (0..data.events.len()).collect();
-        // Keys are distinct (the index is one), so an unstable sort is exact.
-        by_start.sort_unstable_by_key(|&i| (when[i].start(), when[i].end(), i));
+        // Ties in index order.
+        let by_start = crate::order::order(data.events.len(), &|a, b| {
+            (when[a].start(), when[a].end()).cmp(&(when[b].start(), when[b].end()))
+        });
         let index = data
             .events
             .iter()

@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod kiosk;
 pub mod layout;
 pub mod motion;
+pub mod order;
 pub mod overview;
 pub mod pack;
 pub mod quotes;

@@ -160,14 +160,23 @@ impl<'a> Reader<'a> {
         if n > self.bytes.len() - self.at {
             return Err("a list in the packed timeline is longer than the data".into());
         }
-        (0..n).map(|_| item(self)).collect()
+        // A loop, not `collect()` into a `Result`: that adapter is a copy
+        // of its own for each item type, and weighs more than this.
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(item(self)?);
+        }
+        Ok(items)
     }
 
+    // Entries inserted one by one: collecting into a BTreeMap sorts them
+    // first, with a copy of the stable sort for each entry type.
     fn map(&mut self) -> Read<BTreeMap<String, String>> {
-        Ok(self
-            .list(|r| Ok((r.str()?, r.str()?)))?
-            .into_iter()
-            .collect())
+        let mut map = BTreeMap::new();
+        for (k, v) in self.list(|r| Ok((r.str()?, r.str()?)))? {
+            map.insert(k, v);
+        }
+        Ok(map)
     }
 
     fn point(&mut self) -> Read<Point> {
@@ -289,14 +298,17 @@ pub fn decode(bytes: &[u8]) -> Result<(Dataset, Vec<When>), String> {
             citation: r.str()?,
             short: r.str()?,
             text: None,
-            tr: r
-                .list(|r| {
+            tr: {
+                let mut tr = BTreeMap::new();
+                for (code, text) in r.list(|r| {
                     let code = r.str()?;
                     let (short, citation) = (r.opt()?, r.opt()?);
                     Ok((code, SourceText { short, citation }))
-                })?
-                .into_iter()
-                .collect(),
+                })? {
+                    tr.insert(code, text);
+                }
+                tr
+            },
         })
     })?;
     let actors = r.list(|r| {

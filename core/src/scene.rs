@@ -428,7 +428,7 @@ pub fn lane(
         None => others.for_each(&mut add),
     }
     let packed = pack(&marks, &style.packing);
-    let mut items: Vec<Item> = packed
+    let items: Vec<Item> = packed
         .placed
         .iter()
         .map(|p| {
@@ -451,8 +451,8 @@ pub fn lane(
             }
         })
         .collect();
-    // Each event is placed once, so an unstable sort is exact.
-    items.sort_unstable_by_key(|it| it.idx);
+    let idx: Vec<usize> = items.iter().map(|it| it.idx).collect();
+    let items = crate::order::sorted(items, &|a, b| idx[a].cmp(&idx[b]));
     let chips = packed
         .clusters
         .into_iter()

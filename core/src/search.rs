@@ -308,7 +308,7 @@ pub struct ActorCount {
 /// Each actor with events, and how many, named in `lang` and sorted by
 /// that name: the actor filter's menu.
 pub fn actor_counts(t: &Timeline, lang: crate::i18n::Lang) -> Vec<ActorCount> {
-    let mut counts: Vec<ActorCount> = t
+    let counts: Vec<ActorCount> = t
         .data
         .actors
         .iter()
@@ -325,8 +325,8 @@ pub fn actor_counts(t: &Timeline, lang: crate::i18n::Lang) -> Vec<ActorCount> {
         .filter(|a| a.events > 0)
         .collect();
     // Each name folded once, not once per comparison.
-    counts.sort_by_cached_key(|a| fold(&a.label));
-    counts
+    let keys: Vec<String> = counts.iter().map(|a| fold(&a.label)).collect();
+    crate::order::sorted(counts, &|a, b| keys[a].cmp(&keys[b]))
 }
 
 #[cfg(test)]
