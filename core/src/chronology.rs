@@ -6,7 +6,6 @@ use crate::dataset::{fold_space, Source, Timeline};
 use crate::i18n::Key;
 use crate::i18n::{t, tf, Lang};
 use crate::search::Query;
-use std::collections::HashSet;
 use std::ops::RangeInclusive;
 
 /// The chronology's notes, and the note numbers of each entry.
@@ -20,8 +19,13 @@ pub struct Notes {
 
 /// How a note names a source: in full the first time, by its short name
 /// after that (in full always, where it has no short name).
-fn cite(source: &Source, seen: &mut HashSet<String>, lang: Lang) -> String {
-    if seen.insert(source.id.clone()) || source.short.is_empty() {
+/// `seen` holds the sources named so far (a handful: a list is enough).
+fn cite<'a>(source: &'a Source, seen: &mut Vec<&'a str>, lang: Lang) -> String {
+    let first = !seen.contains(&source.id.as_str());
+    if first {
+        seen.push(&source.id);
+    }
+    if first || source.short.is_empty() {
         source.citation_in(lang).trim_end_matches('.').to_string()
     } else {
         source.short_in(lang).to_string()
@@ -32,7 +36,7 @@ fn cite(source: &Source, seen: &mut HashSet<String>, lang: Lang) -> String {
 /// notes: "Source, locator: “quote”", the source named in `lang`.
 pub fn notes(t: &Timeline, entries: &[usize], lang: Lang) -> Notes {
     let mut out = Notes::default();
-    let mut seen = HashSet::new();
+    let mut seen = Vec::new();
     for &i in entries {
         let first = out.texts.len() + 1;
         for (j, c) in t.data.events[i].citations.iter().enumerate() {

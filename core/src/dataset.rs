@@ -664,7 +664,8 @@ pub struct Timeline {
     /// Drawing priority of each event (0 first): better documented events
     /// claim a row first where space is short.
     pub rank: Vec<u32>,
-    index: HashMap<String, usize>,
+    /// Event indices sorted by id, for [`Timeline::find`].
+    by_id: Vec<usize>,
     /// Each event's texts in Albanian and Russian, once known: from the
     /// dataset's `tr`, or from a text pack the page fetches when needed.
     texts: [std::sync::OnceLock<Vec<EventText>>; 2],
@@ -703,27 +704,18 @@ impl Timeline {
     /// A timeline from a dataset validated elsewhere (at build time) and
     /// its dates, already parsed: nothing is checked or parsed again.
     pub fn prepared(data: Dataset, when: Vec<When>) -> Timeline {
-        let lanes: HashMap<&str, usize> = data
-            .lanes
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.id.as_str(), i))
-            .collect();
+        // A timeline has a few lanes: a search is quicker than a hash.
         let lane: Vec<usize> = data
             .events
             .iter()
-            .map(|e| lanes.get(e.lane.as_str()).copied().unwrap_or(0))
+            .map(|e| data.lanes.iter().position(|l| l.id == e.lane).unwrap_or(0))
             .collect();
         // Ties in index order.
         let by_start = crate::order::order(data.events.len(), &|a, b| {
             (when[a].start(), when[a].end()).cmp(&(when[b].start(), when[b].end()))
         });
-        let index = data
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
+        let events = &data.events;
+        let by_id = crate::order::order(events.len(), &|a, b| events[a].id.cmp(&events[b].id));
         let title_chars = data
             .events
             .iter()
@@ -748,7 +740,7 @@ impl Timeline {
             by_lane_rank,
             title_chars,
             rank,
-            index,
+            by_id,
             texts: Default::default(),
             lean,
             details: Default::default(),
@@ -886,7 +878,11 @@ impl Timeline {
 
     /// Index of the event with this id.
     pub fn find(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
+        let events = &self.data.events;
+        let at = self
+            .by_id
+            .binary_search_by(|&i| events[i].id.as_str().cmp(id));
+        at.ok().map(|k| self.by_id[k])
     }
 
     /// The source with this id.
