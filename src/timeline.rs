@@ -227,16 +227,18 @@ fn Axis(
     style: Memo<Style>,
 ) -> impl IntoView {
     let rift = expect_context::<Rift>();
-    let ticks = Memo::new(move |_| {
+    let axis = Memo::new(move |_| {
         let char_px = style.with(|s| s.axis_char_px);
         let (width, lang) = (rift.width(), rift.lang());
         rift.motion
             .view
-            .with(|v| ticks::ticks(v, width, char_px, lang))
+            .with(|v| ticks::axis(v, width, char_px, lang))
     });
+    let context = Memo::new(move |_| axis.with(|a| a.context.clone()));
     view! {
         <div class="axis" aria-hidden="true">
-            <For each=move || ticks.get() key=|t| (t.day, t.label.clone()) let:tick>
+            <div class="context" hidden=move || context.with(Option::is_none)>{move || context.get()}</div>
+            <For each=move || axis.with(|a| a.ticks.clone()) key=|t| (t.day, t.label.clone()) let:tick>
                 {
                     let day = tick.day as f64;
                     let x = move || rift.motion.view.with(|v| v.to_px(day, rift.width()));

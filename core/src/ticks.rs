@@ -183,6 +183,58 @@ pub fn ticks(view: &Viewport, width: f64, char_px: f64, lang: Lang) -> Vec<Tick>
     out.into_iter().map(|(_, t)| t).collect()
 }
 
+/// The axis of the timeline: its ticks, and where the ticks are days or
+/// months, the month or year the window's left edge is in, held at the
+/// left edge (as vis-timeline holds its first major label) so that a reader
+/// zoomed in to a week still reads which month and year it is.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Axis {
+    /// "Nov 1960" among day ticks, "1960" among month ticks.
+    pub context: Option<String>,
+    /// The ticks; a tick whose label would sit under the context keeps its
+    /// line and loses its label (an empty one).
+    pub ticks: Vec<Tick>,
+}
+
+/// The axis of a window `width` pixels wide (see [`Axis`]). The context
+/// gives way where a tick of its own level or coarser (the next month's or
+/// year's label) would sit under it.
+pub fn axis(view: &Viewport, width: f64, char_px: f64, lang: Lang) -> Axis {
+    let mut ticks = ticks(view, width, char_px, lang);
+    if ticks.is_empty() {
+        return Axis::default();
+    }
+    let (y, m, _) = ymd(view.first_day());
+    let (context, level) = match choose(view, width, char_px) {
+        Interval::Years(_) => {
+            return Axis {
+                context: None,
+                ticks,
+            }
+        }
+        Interval::Months(_) => (y.to_string(), Level::Year),
+        Interval::Days(_) => {
+            let month = calendar(lang).short[m as usize - 1];
+            (format!("{month} {y}"), Level::Month)
+        }
+    };
+    let room = label_px(&context, char_px);
+    let under = |t: &Tick| view.to_px(t.day as f64, width) < room;
+    if ticks.iter().any(|t| under(t) && t.level <= level) {
+        return Axis {
+            context: None,
+            ticks,
+        };
+    }
+    for t in ticks.iter_mut().filter(|t| under(t)) {
+        t.label.clear();
+    }
+    Axis {
+        context: Some(context),
+        ticks,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,6 +307,75 @@ mod tests {
         assert!(labels.contains(&"Nov 1960"), "{labels:?}");
         assert!(labels.contains(&"30"), "{labels:?}");
         let _ = b;
+    }
+
+    fn week(first: Day, last: Day) -> Viewport {
+        Viewport {
+            start: first as f64,
+            end: last as f64 + 1.0,
+        }
+    }
+
+    #[test]
+    fn a_week_inside_a_month_names_it_at_the_left_edge() {
+        let v = week(d(1960, 11, 9), d(1960, 11, 19));
+        let a = axis(&v, 390.0, CHAR, Lang::En);
+        assert_eq!(a.context.as_deref(), Some("Nov 1960"));
+        // No tick label of the month anywhere: only the context names it.
+        assert!(a.ticks.iter().all(|t| t.level == Level::Day));
+        let room = label_px("Nov 1960", CHAR);
+        for t in &a.ticks {
+            let x = v.to_px(t.day as f64, 390.0);
+            assert_eq!(t.label.is_empty(), x < room, "{t:?} at {x:.1}px");
+        }
+        assert!(a.ticks.iter().any(|t| !t.label.is_empty()));
+        let ru = axis(&v, 390.0, CHAR, Lang::Ru);
+        assert_eq!(ru.context.as_deref(), Some("ноя 1960"));
+    }
+
+    #[test]
+    fn the_context_gives_way_to_the_next_month_at_the_edge() {
+        // 1 December sits a few pixels from the left edge: its own label
+        // names the month, and a context "Nov 1960" would cover it.
+        let v = Viewport {
+            start: d(1960, 11, 30) as f64 + 0.9,
+            end: d(1960, 12, 10) as f64,
+        };
+        let a = axis(&v, 1200.0, CHAR, Lang::En);
+        assert_eq!(a.context, None);
+        assert_eq!(a.ticks, ticks(&v, 1200.0, CHAR, Lang::En));
+        assert!(a.ticks.iter().any(|t| t.label == "Dec 1960"));
+    }
+
+    #[test]
+    fn months_are_given_their_year_and_years_need_nothing() {
+        let b = bounds();
+        let v = Viewport::centered(d(1960, 6, 1) as f64, 200.0, &b);
+        let a = axis(&v, 1200.0, CHAR, Lang::En);
+        assert_eq!(choose(&v, 1200.0, CHAR), Interval::Months(1));
+        assert_eq!(a.context.as_deref(), Some("1960"));
+        let full = axis(&b.full(), 1200.0, CHAR, Lang::En);
+        assert_eq!(full.context, None);
+        assert_eq!(full.ticks, ticks(&b.full(), 1200.0, CHAR, Lang::En));
+    }
+
+    #[test]
+    fn the_context_and_the_labels_never_overlap_at_any_zoom() {
+        let b = bounds();
+        for width in [320.0, 390.0, 1280.0] {
+            let mut v = b.full();
+            let anchor = d(1960, 11, 14) as f64;
+            while v.span() > 7.5 {
+                let a = axis(&v, width, CHAR, Lang::En);
+                if let Some(c) = &a.context {
+                    let room = label_px(c, CHAR);
+                    for t in a.ticks.iter().filter(|t| !t.label.is_empty()) {
+                        assert!(v.to_px(t.day as f64, width) >= room, "{c} over {}", t.label);
+                    }
+                }
+                v = v.zoom_at(anchor, 1.3, &b);
+            }
+        }
     }
 
     #[test]

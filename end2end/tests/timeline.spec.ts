@@ -91,8 +91,17 @@ test.describe('the timeline', () => {
     // A week in November 1960 (the pointer's pixel covers about four days at the start).
     expect(week.start).toMatch(/^1960-11-/);
     expect(Math.abs((week.s + week.e) / 2 - dayOf('1960-11-14'))).toBeLessThanOrEqual(6);
-    // Ticks at this zoom are days.
+    // Ticks at this zoom are days; the month and year are held at the
+    // left edge of the axis, clear of every day's label.
     await expect(page.locator('.tick.day').first()).toBeVisible();
+    const context = page.locator('.axis .context');
+    await expect(context).toHaveText('Nov 1960');
+    const held = (await context.boundingBox())!;
+    expect(held.x).toBeLessThanOrEqual(box.x + 1);
+    for (const label of await page.locator('.tick span').all()) {
+      const b = await label.boundingBox();
+      if (b && b.width > 0) expect(b.x).toBeGreaterThanOrEqual(held.x + held.width);
+    }
     // Further zoom is clamped; zoom out reverses at once.
     await page.keyboard.press('+');
     expect(Math.abs((await settled(page)).span - week.span)).toBeLessThanOrEqual(1);
