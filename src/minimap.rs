@@ -30,7 +30,10 @@ pub fn Minimap() -> impl IntoView {
             return Vec::new();
         }
         let width = (rift.width() - 32.0).max(100.0);
-        ticks::ticks(&full, width, 6.5, rift.lang())
+        // Pixels per digit of the labels' font (rift.css: 11 px, 14 px
+        // in large text).
+        let char_px = if rift.prefs.large.get() { 8.9 } else { 7.0 };
+        ticks::ticks(&full, width, char_px, rift.lang())
             .into_iter()
             .map(|t| (overview::percent(t.day as f64, &full), t.label))
             .collect::<Vec<_>>()
