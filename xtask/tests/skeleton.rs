@@ -48,3 +48,38 @@ fn the_skeleton_subtitle_and_lead_are_the_string_files_in_each_language() {
         "boot.js picks the reader's subtitle and lead"
     );
 }
+
+/// The value of `key: '…'` (or `"…"`) in the `lang: { … }` block of a
+/// script's word table.
+fn script_word(script: &str, lang: &str, key: &str) -> String {
+    let block = &script[script
+        .find(&format!("  {lang}: {{"))
+        .unwrap_or_else(|| panic!("no {lang} words"))..];
+    let block = &block[..block.find("},").expect("the block ends")];
+    let line = block
+        .lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+        .unwrap_or_else(|| panic!("no {lang} {key}"));
+    let line = line.trim_end_matches(',');
+    line[1..line.len() - 1].to_string()
+}
+
+#[test]
+fn the_failure_box_says_open_and_reload_as_the_app_does() {
+    // failure.js shows a box when the module cannot start, so it cannot
+    // read the string files: its copies must stay the same words.
+    let script = std::fs::read_to_string(root().join("assets/failure.js")).expect("failure.js");
+    for lang in ["en", "sq", "ru"] {
+        assert_eq!(
+            script_word(&script, lang, "open"),
+            string(lang, "open_full"),
+            "{lang}"
+        );
+        assert_eq!(
+            script_word(&script, lang, "reload"),
+            string(lang, "reload"),
+            "{lang}"
+        );
+    }
+}
