@@ -77,30 +77,29 @@ impl Glyphs {
     }
 
     /// `text` as it fits in `room` pixels at `size`: whole if it fits;
-    /// otherwise cut after the last word that fits with an ellipsis; a
-    /// first word too long for the room is cut inside it.
+    /// otherwise cut after the last word that fits, with an ellipsis; and
+    /// empty where not even the first word fits, since a word cut inside
+    /// ("Хо…", "Antiim…") is not something a reader can read.
     pub fn fit<'a>(&self, text: &'a str, room: f64, size: f64) -> Cow<'a, str> {
         if self.width(text, size) <= room {
             return Cow::Borrowed(text);
         }
         let budget = room - self.advance(ELLIPSIS) * size;
         let mut used = 0.0;
-        let mut last_word_end = None;
-        let mut last_char_end = 0;
+        let mut cut = 0;
         for (i, c) in text.char_indices() {
-            if c == ' ' {
-                last_word_end = Some(i);
+            // A word ends at a space, or at a dash ("Moscow–Tirana").
+            if matches!(c, ' ' | '-' | '–') {
+                cut = i;
             }
             used += self.advance(c) * size;
             if used > budget {
                 break;
             }
-            last_char_end = i + c.len_utf8();
         }
-        let cut = last_word_end.unwrap_or(last_char_end);
         let kept = text[..cut].trim_end_matches([' ', ',', ';', ':', '–', '-']);
         if kept.is_empty() {
-            return Cow::Owned(ELLIPSIS.to_string());
+            return Cow::Borrowed("");
         }
         Cow::Owned(format!("{kept}{ELLIPSIS}"))
     }
@@ -155,12 +154,17 @@ mod tests {
     }
 
     #[test]
-    fn a_first_word_too_long_is_cut_inside_and_no_room_leaves_the_ellipsis() {
+    fn a_first_word_too_long_leaves_the_label_empty() {
         let g = font();
-        assert_eq!(g.fit("Antiimperialist", 30.0, 10.0), "Antiim…");
-        assert_eq!(g.fit("Hoxha", 0.0, 10.0), "…");
+        assert_eq!(g.fit("Antiimperialist", 30.0, 10.0), "");
+        assert_eq!(g.fit("Hoxha", 0.0, 10.0), "");
         assert_eq!(g.fit("Ходжа едет", 40.0, 10.0), "Ходжа…");
-        assert_eq!(g.fit("Ходжа", 20.0, 10.0), "Ход…");
+        assert_eq!(g.fit("Ходжа едет", 29.0, 10.0), "");
+        assert_eq!(g.fit("Ходжа", 20.0, 10.0), "");
+        // A dash ends a word as a space does.
+        assert_eq!(g.fit("Moscow–Tirana break", 60.0, 10.0), "Moscow…");
+        assert_eq!(g.fit("Soviet-Albanian talks", 60.0, 10.0), "Soviet…");
+        assert_eq!(g.fit("Soviet-Albanian talks", 30.0, 10.0), "");
     }
 
     #[test]

@@ -485,5 +485,23 @@ test.describe('the timeline', () => {
     const ten = (await labels()).filter((l) => l.spans);
     expect(ten.length).toBeGreaterThanOrEqual(3);
     for (const l of ten) expect(l.name.startsWith(`${l.text}, `) && !l.clipped).toBe(true);
+    // Where not even a title's first word fits, its label is empty rather
+    // than a fragment ("Хо…"): in Russian over eight months, and on a phone.
+    const views: [string, number][] = [
+      ['#lang=ru&date=1960-07&span=8m', 1280],
+      ['#date=1960&span=2y', 390],
+    ];
+    for (const [hash, width] of views) {
+      await page.setViewportSize({ width, height: 800 });
+      await open(page, hash);
+      await settled(page);
+      const cuts = (await labels()).filter((l) => l.text.endsWith('…'));
+      expect(cuts.length).toBeGreaterThan(0);
+      for (const l of cuts) {
+        const kept = l.text.slice(0, -1);
+        expect(l.name.startsWith(kept)).toBe(true);
+        expect(l.name.charAt(kept.length), `${hash}: ${l.text}`).toMatch(/[\s,;:–-]/);
+      }
+    }
   });
 });
