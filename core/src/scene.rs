@@ -428,31 +428,34 @@ pub fn lane(
         None => others.for_each(&mut add),
     }
     let packed = pack(&marks, &style.packing);
-    let items: Vec<Item> = packed
-        .placed
-        .iter()
-        .map(|p| {
-            let m = &marks[p.key];
-            let (idx, shape, cut_left, cut_right, label_full) = meta[p.key];
-            // The whole title where the row and the screen have room for it.
-            let room = p.room.min(width - LABEL_MARGIN - m.label_x);
-            let label_w = label_full.min(room);
-            Item {
-                idx,
-                row: p.row,
-                y: p.row as f64 * style.row_h,
-                shape,
-                x0: m.x0,
-                x1: m.x1,
-                cut_left,
-                cut_right,
-                label_x: m.label_x,
-                label_w: label_w.max(0.0),
-            }
-        })
-        .collect();
-    let idx: Vec<usize> = items.iter().map(|it| it.idx).collect();
-    let items = crate::order::sorted(items, &|a, b| idx[a].cmp(&idx[b]));
+    // Items in order of event index (so `LaneScene::item` can search them):
+    // the placed marks are put in that order first, then built once.
+    let placed = &packed.placed;
+    let items: Vec<Item> = crate::order::order(placed.len(), &|a, b| {
+        meta[placed[a].key].0.cmp(&meta[placed[b].key].0)
+    })
+    .into_iter()
+    .map(|k| {
+        let p = &placed[k];
+        let m = &marks[p.key];
+        let (idx, shape, cut_left, cut_right, label_full) = meta[p.key];
+        // The whole title where the row and the screen have room for it.
+        let room = p.room.min(width - LABEL_MARGIN - m.label_x);
+        let label_w = label_full.min(room);
+        Item {
+            idx,
+            row: p.row,
+            y: p.row as f64 * style.row_h,
+            shape,
+            x0: m.x0,
+            x1: m.x1,
+            cut_left,
+            cut_right,
+            label_x: m.label_x,
+            label_w: label_w.max(0.0),
+        }
+    })
+    .collect();
     let chips = packed
         .clusters
         .into_iter()

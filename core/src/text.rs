@@ -48,8 +48,8 @@ impl Glyphs {
             .map(|c| (c, measure(c) / size))
             .filter(|(_, w)| w.is_finite() && *w >= 0.0)
             .collect();
-        let mut widths =
-            crate::order::sorted(measured.clone(), &|a, b| measured[a].0.cmp(&measured[b].0));
+        let chars: Vec<char> = measured.iter().map(|w| w.0).collect();
+        let mut widths = crate::order::sorted(measured, &|a, b| chars[a].cmp(&chars[b]));
         widths.dedup_by_key(|w| w.0);
         let letters: Vec<f64> = widths
             .iter()

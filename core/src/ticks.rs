@@ -157,10 +157,20 @@ fn tick_days(interval: Interval, first: Day, last: Day) -> Vec<Day> {
 /// The labelled ticks of a window `width` pixels wide, with labels that
 /// never overlap when each character takes `char_px` pixels.
 pub fn ticks(view: &Viewport, width: f64, char_px: f64, lang: Lang) -> Vec<Tick> {
+    ticks_of(choose(view, width, char_px), view, width, char_px, lang)
+}
+
+/// [`ticks`] at an interval already chosen.
+fn ticks_of(
+    interval: Interval,
+    view: &Viewport,
+    width: f64,
+    char_px: f64,
+    lang: Lang,
+) -> Vec<Tick> {
     if !(width > 0.0 && view.span() > 0.0) {
         return Vec::new();
     }
-    let interval = choose(view, width, char_px);
     let days = tick_days(interval, view.first_day(), view.last_day());
     let mut out: Vec<(f64, Tick)> = Vec::with_capacity(days.len());
     for day in days {
@@ -200,12 +210,13 @@ pub struct Axis {
 /// gives way where a tick of its own level or coarser (the next month's or
 /// year's label) would sit under it.
 pub fn axis(view: &Viewport, width: f64, char_px: f64, lang: Lang) -> Axis {
-    let mut ticks = ticks(view, width, char_px, lang);
+    let interval = choose(view, width, char_px);
+    let mut ticks = ticks_of(interval, view, width, char_px, lang);
     if ticks.is_empty() {
         return Axis::default();
     }
     let (y, m, _) = ymd(view.first_day());
-    let (context, level) = match choose(view, width, char_px) {
+    let (context, level) = match interval {
         Interval::Years(_) => {
             return Axis {
                 context: None,
