@@ -18,6 +18,7 @@ pub mod motion;
 pub mod order;
 pub mod overview;
 pub mod pack;
+pub mod pool;
 pub mod quotes;
 pub mod scene;
 pub mod search;
