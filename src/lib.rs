@@ -23,6 +23,7 @@ pub mod kiosk;
 pub mod lane;
 pub mod language;
 pub mod list;
+pub mod marks;
 pub mod menu;
 pub mod minimap;
 pub mod notices;

@@ -7,7 +7,9 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use rift_core::css::px;
+use rift_core::date::Day;
 use rift_core::motion::{self, Wheel};
+use rift_core::pool;
 use rift_core::scene::{LabelFont, Style};
 use rift_core::ticks::{self, Level};
 use rift_core::viewport::Viewport;
@@ -235,25 +237,95 @@ fn Axis(
             .with(|v| ticks::axis(v, width, char_px, lang))
     });
     let context = Memo::new(move |_| axis.with(|a| a.context.clone()));
+    let holder = NodeRef::<html::Div>::new();
+    let drawn = StoredValue::new_local(Ticks::default());
+    Effect::new(move |_| {
+        let Some(holder) = holder.get() else { return };
+        let width = rift.width();
+        rift.motion.view.with(|v| {
+            axis.with(|a| {
+                drawn.update_value(|d| d.draw(&holder, &a.ticks, |day| v.to_px(day as f64, width)))
+            })
+        });
+    });
     view! {
         <div class="axis" aria-hidden="true">
             <div class="context" hidden=move || context.with(Option::is_none)>{move || context.get()}</div>
-            <For each=move || axis.with(|a| a.ticks.clone()) key=|t| (t.day, t.label.clone()) let:tick>
-                {
-                    let day = tick.day as f64;
-                    let x = move || rift.motion.view.with(|v| v.to_px(day, rift.width()));
-                    let level = match tick.level {
-                        Level::Year => "tick year",
-                        Level::Month => "tick month",
-                        Level::Day => "tick day",
-                    };
-                    view! {
-                        <div class=level style:transform=move || format!("translateX({})", px(x()))>
-                            <span>{tick.label.clone()}</span>
-                        </div>
-                    }
-                }
-            </For>
+            <div node_ref=holder></div>
         </div>
+    }
+}
+
+/// The axis's tick elements, kept from frame to frame: a tick keeps its
+/// element while it is on screen, and a tick that leaves gives its element
+/// to one that comes in (`rift_core::pool`), so a zoom moves elements
+/// rather than building them.
+#[derive(Default)]
+struct Ticks {
+    /// Each element, its text, and the day and level it draws (`None`
+    /// while it waits out of the page).
+    slots: Vec<TickSlot>,
+}
+
+struct TickSlot {
+    el: web_sys::HtmlElement,
+    text: web_sys::HtmlElement,
+    drawn: Option<(Day, Level)>,
+    label: String,
+    x: String,
+}
+
+impl Ticks {
+    /// Draws `ticks` into `holder`, each at `at(day)` pixels.
+    fn draw(&mut self, holder: &web_sys::Element, ticks: &[ticks::Tick], at: impl Fn(Day) -> f64) {
+        // Days as slot items: shifted to be non-negative.
+        let item = |day: Day| (i64::from(day) - i64::from(Day::MIN)) as usize;
+        let shown: Vec<Option<usize>> = self
+            .slots
+            .iter()
+            .map(|s| s.drawn.map(|d| item(d.0)))
+            .collect();
+        let wanted: Vec<usize> = ticks.iter().map(|t| item(t.day)).collect();
+        let plan = pool::plan(&shown, &wanted, None);
+        for &s in &plan.freed {
+            self.slots[s].el.remove();
+            self.slots[s].drawn = None;
+        }
+        for (tick, &s) in ticks.iter().zip(&plan.slots) {
+            if s == self.slots.len() {
+                let el = crate::marks::element("div", "");
+                let text = crate::marks::element("span", "");
+                let _ = el.append_child(&text);
+                let (label, x) = (String::new(), String::new());
+                self.slots.push(TickSlot {
+                    el,
+                    text,
+                    drawn: None,
+                    label,
+                    x,
+                });
+            }
+            let slot = &mut self.slots[s];
+            if slot.drawn.is_none() {
+                let _ = holder.append_child(&slot.el);
+            }
+            if slot.drawn.map(|d| d.1) != Some(tick.level) {
+                slot.el.set_class_name(match tick.level {
+                    Level::Year => "tick year",
+                    Level::Month => "tick month",
+                    Level::Day => "tick day",
+                });
+            }
+            slot.drawn = Some((tick.day, tick.level));
+            if slot.label != tick.label {
+                slot.text.set_text_content(Some(&tick.label));
+                slot.label.clone_from(&tick.label);
+            }
+            let x = format!("translateX({})", px(at(tick.day)));
+            if slot.x != x {
+                let _ = slot.el.style().set_property("transform", &x);
+                slot.x = x;
+            }
+        }
     }
 }

@@ -446,6 +446,73 @@ test.describe('the timeline', () => {
     await context.close();
   });
 
+  test('while zooming, each mark shows its own event, in order, and focus stays on its event', async ({ page }) => {
+    const problems = watch(page);
+    const data = await (await page.request.get('./events.json')).json();
+    const events: { id: string; date: string; title: string; disputed?: unknown }[] = data.events;
+    const rank = new Map(events.map((e, i) => [e.id, i]));
+    const byId = new Map(events.map((e) => [e.id, e]));
+    const marks = page.locator('[data-lane] button[data-event-id]');
+    // Focus on the mark nearest the middle, which the keys zoom about, so
+    // it stays drawn; then on the leftmost, which zooming in pushes out.
+    for (const near of [0.5, 0]) {
+      await open(page, '#date=1958&span=8y');
+      const box = await areaBox(page);
+      let focused = '';
+      let best = Infinity;
+      for (const m of await marks.all()) {
+        const b = (await m.locator('.mark').boundingBox())!;
+        const d = Math.abs(b.x + b.width / 2 - (box.x + box.width * near));
+        if (d < best) [best, focused] = [d, (await m.getAttribute('data-event-id'))!];
+      }
+      await page.locator(`button[data-event-id="${focused}"]`).focus();
+      let [kept, gone] = [0, 0];
+      for (const key of ['+', '+', '+', '+', '+', '-', '-', '-', '-', '-']) {
+        await page.keyboard.press(key);
+        await settled(page);
+        const drawn = await page.locator('[data-lane]').evaluateAll((lanes) =>
+          lanes.map((lane) =>
+            [...lane.querySelectorAll('button[data-event-id]')].map((b) => ({
+              id: b.getAttribute('data-event-id')!,
+              name: b.getAttribute('aria-label')!,
+              text: b.querySelector('.label span:not(.flag):not(.q)')!.textContent!,
+              flags: b.querySelectorAll('.flag').length,
+              queries: b.querySelectorAll('.q').length,
+              pressed: b.getAttribute('aria-pressed'),
+            })),
+          ),
+        );
+        for (const lane of drawn) {
+          // In the dataset's order, which is the order a keyboard reader tabs through.
+          const ranks = lane.map((m) => rank.get(m.id)!);
+          expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+          for (const m of lane) {
+            const e = byId.get(m.id)!;
+            expect(m.name.startsWith(`${e.title}, `), `${m.id}: ${m.name}`).toBe(true);
+            const shown = m.text.endsWith('…') ? m.text.slice(0, -1) : m.text;
+            expect(e.title.startsWith(shown), `${m.id}: ${m.text}`).toBe(true);
+            expect(m.flags, m.id).toBe(e.disputed ? 1 : 0);
+            expect(m.queries, m.id).toBe(/[?%]/.test(e.date) ? 1 : 0);
+            expect(m.pressed).toBe('false');
+          }
+        }
+        // Focus is on the focused event's mark while it is drawn, and on no
+        // other event's mark once it is not.
+        const active = await page.evaluate(() => document.activeElement?.getAttribute('data-event-id') ?? null);
+        const present = drawn.some((lane) => lane.some((m) => m.id === focused));
+        if (present && gone === 0) {
+          kept++;
+          expect(active, `${key}: focus`).toBe(focused);
+        } else {
+          gone++;
+          expect([null, focused], `${key}: focus on ${active}`).toContain(active);
+        }
+      }
+      expect(near === 0 ? gone : kept, `${focused}`).toBeGreaterThan(near === 0 ? 0 : 9);
+    }
+    expect(problems).toEqual([]);
+  });
+
   test('titles use the room they have, and are cut only at a word', async ({ page }) => {
     // Each drawn label: its text, the whole title (from the accessible name),
     // and whether its bar spans most of the view.

@@ -1,0 +1,308 @@
+//! One lane's event marks, written into the page from the lane's layout.
+//!
+//! A lane keeps its marks' elements from frame to frame and gives the
+//! element of an event that leaves the screen to one that comes in
+//! (`rift_core::pool`): while a dense timeline zooms, a third of the marks
+//! change in each frame, and building and dropping an element with its
+//! reactive bindings for each was most of a frame's work. Each element is
+//! written only where a value differs from the last one written.
+
+use crate::state::Rift;
+use leptos::prelude::*;
+use rift_core::css::px;
+use rift_core::dataset::Timeline;
+use rift_core::i18n::{Key, Lang};
+use rift_core::pool;
+use rift_core::scene::{self, Item, ItemCss, LabelFont, LaneScene};
+use rift_core::text::Glyphs;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement};
+
+/// A label narrower than this many ems is left empty.
+const MIN_LABEL_EM: f64 = 2.0;
+
+/// Which of a mark's CSS lengths.
+type Length = fn(&ItemCss) -> &String;
+
+/// One mark's elements, and what was last written to them.
+struct Slot {
+    button: HtmlElement,
+    mark: HtmlElement,
+    label: HtmlElement,
+    title: HtmlElement,
+    flag: Option<HtmlElement>,
+    query: Option<HtmlElement>,
+    /// The event drawn, the language its texts were written in, and
+    /// whether the event texts of that language had arrived; `None` while
+    /// the slot waits out of the page.
+    drawn: Option<(usize, Lang, bool)>,
+    class: String,
+    css: ItemCss,
+    text: String,
+    pressed: bool,
+}
+
+/// What every mark of a frame is drawn with.
+pub struct Frame<'a> {
+    pub rift: Rift,
+    pub data: &'a Timeline,
+    pub font: LabelFont,
+    pub glyphs: &'a Glyphs,
+    pub lang: Lang,
+    pub selected: Option<usize>,
+    /// Whether each event matches the search, while there is one.
+    pub hits: Option<&'a [(bool, bool)]>,
+}
+
+/// A lane's mark elements.
+#[derive(Default)]
+pub struct Marks {
+    slots: Vec<Slot>,
+    /// The slots in the page, in order.
+    order: Vec<usize>,
+}
+
+impl Marks {
+    /// Draws `scene`'s items into `holder`.
+    pub fn draw(&mut self, holder: &Element, scene: &LaneScene, f: &Frame) {
+        let focused = holder.query_selector(":focus").ok().flatten();
+        let pinned = focused.and_then(|el| {
+            let el: &JsValue = el.as_ref();
+            self.slots.iter().position(|s| {
+                let b: &JsValue = s.button.as_ref();
+                el == b
+            })
+        });
+        let shown: Vec<Option<usize>> = self.slots.iter().map(|s| s.drawn.map(|d| d.0)).collect();
+        let wanted: Vec<usize> = scene.items.iter().map(|i| i.idx).collect();
+        let plan = pool::plan(&shown, &wanted, pinned);
+        for &s in &plan.freed {
+            self.slots[s].button.remove();
+            self.slots[s].drawn = None;
+        }
+        self.order.retain(|&s| self.slots[s].drawn.is_some());
+        while self.slots.len() < plan.slots.iter().max().map_or(0, |m| m + 1) {
+            self.slots.push(Slot::new());
+        }
+        for (item, &s) in scene.items.iter().zip(&plan.slots) {
+            self.slots[s].write(item, f);
+        }
+        for (s, before) in pool::moves(&self.order, &plan.slots, pinned) {
+            let before = before.map(|b| self.slots[b].button.clone().unchecked_into());
+            let _ = holder.insert_before(&self.slots[s].button, before.as_ref());
+        }
+        self.order = plan.slots;
+    }
+}
+
+/// A new element of `tag` and `class`, as an `HtmlElement`.
+pub fn element(tag: &str, class: &str) -> HtmlElement {
+    let el: HtmlElement = document()
+        .create_element(tag)
+        .expect("a known tag")
+        .unchecked_into();
+    el.set_class_name(class);
+    el
+}
+
+impl Slot {
+    fn new() -> Slot {
+        let button = element("button", "");
+        let _ = button.set_attribute("type", "button");
+        let _ = button.set_attribute("aria-pressed", "false");
+        let mark = element("span", "mark");
+        let label = element("span", "label");
+        let title = element("span", "");
+        let _ = label.append_child(&title);
+        let _ = button.append_child(&mark);
+        let _ = button.append_child(&label);
+        Slot {
+            button,
+            mark,
+            label,
+            title,
+            flag: None,
+            query: None,
+            drawn: None,
+            class: String::new(),
+            css: ItemCss::default(),
+            text: String::new(),
+            pressed: false,
+        }
+    }
+
+    /// Writes `item` into the slot's elements, where it differs.
+    fn write(&mut self, item: &Item, f: &Frame) {
+        let (idx, data) = (item.idx, f.data);
+        let (when, disputed) = (&data.when[idx], data.data.events[idx].disputed.is_some());
+        let drawn = Some((idx, f.lang, data.has_texts(f.lang)));
+        if self.drawn != drawn {
+            self.drawn = drawn;
+            self.texts(idx, disputed, when.uncertain(), f);
+        }
+
+        let mut class = scene::mark_class(item.shape, when, disputed);
+        for (on, name) in [
+            (item.cut_left, " cut-left"),
+            (item.cut_right, " cut-right"),
+            (f.selected == Some(idx), " selected"),
+        ] {
+            if on {
+                class.push_str(name);
+            }
+        }
+        if let Some(hits) = f.hits {
+            class.push_str(if hits[idx].1 { " hit" } else { " dim" });
+        }
+        if class != self.class {
+            self.button.set_class_name(&class);
+            self.class = class;
+        }
+        let pressed = f.selected == Some(idx);
+        if pressed != self.pressed {
+            let _ = self
+                .button
+                .set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+            self.pressed = pressed;
+        }
+
+        let css = item.css();
+        let lengths: [(&HtmlElement, &str, Length); 6] = [
+            (&self.button, "transform", |c| &c.transform),
+            (&self.button, "width", |c| &c.width),
+            (&self.mark, "left", |c| &c.mark_left),
+            (&self.mark, "width", |c| &c.mark_width),
+            (&self.label, "left", |c| &c.label_left),
+            (&self.label, "max-width", |c| &c.label_max),
+        ];
+        for (el, property, value) in lengths {
+            if value(&css) != value(&self.css) {
+                let _ = el.style().set_property(property, value(&css));
+            }
+        }
+        self.css = css;
+
+        // The title as it fits its label: whole where there is room, cut at
+        // a word where there is not, and nothing where no word fits (the
+        // accessible name keeps it whole).
+        let size = f.font.size;
+        let room = (f.font.text_room(item.label_w, disputed, when.uncertain()) * 2.0).ceil() / 2.0;
+        let title = data.title(idx, f.lang);
+        let fitted = if room < MIN_LABEL_EM * size {
+            "".into()
+        } else {
+            f.glyphs.fit(title, room, size)
+        };
+        if *fitted != self.text {
+            self.title.set_text_content(Some(&fitted));
+            self.text = fitted.into_owned();
+        }
+    }
+
+    /// Writes what depends only on the event and the language: its id,
+    /// accessible name, the language of its title, and the marks for
+    /// disputed and uncertain dates.
+    fn texts(&mut self, idx: usize, disputed: bool, uncertain: bool, f: &Frame) {
+        let b = &self.button;
+        let _ = b.set_attribute("data-event-id", &f.data.data.events[idx].id);
+        let _ = b.set_attribute("aria-label", &f.rift.name_of(idx));
+        match f.rift.fallback_lang(idx) {
+            Some(lang) => self.title.set_attribute("lang", lang),
+            None => self.title.remove_attribute("lang"),
+        }
+        .ok();
+        match (disputed, &self.flag) {
+            (true, None) => {
+                let flag = element("span", "flag");
+                flag.set_text_content(Some("≠"));
+                let _ = self.label.insert_before(&flag, Some(&self.title));
+                self.flag = Some(flag);
+            }
+            (false, Some(flag)) => {
+                flag.remove();
+                self.flag = None;
+            }
+            _ => {}
+        }
+        if let Some(flag) = &self.flag {
+            let _ = flag.set_attribute("title", rift_core::i18n::t(f.lang, Key::SourcesDisagree));
+        }
+        match (uncertain, &self.query) {
+            (true, None) => {
+                let q = element("span", "q");
+                q.set_text_content(Some("?"));
+                let _ = self.label.append_child(&q);
+                self.query = Some(q);
+            }
+            (false, Some(q)) => {
+                q.remove();
+                self.query = None;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A lane's count markers: the marker at each position of the lane's list
+/// keeps its element, and is written where it differs.
+#[derive(Default)]
+pub struct Chips {
+    slots: Vec<ChipSlot>,
+}
+
+struct ChipSlot {
+    button: HtmlElement,
+    /// How many events it stands for, their extent, and the language its
+    /// name is in.
+    what: Option<(usize, u64, u64, Lang)>,
+    hit: bool,
+    transform: String,
+}
+
+impl Chips {
+    /// Draws `scene`'s count markers into `holder`, `top` pixels down.
+    pub fn draw(&mut self, holder: &Element, scene: &LaneScene, top: f64, f: &Frame) {
+        while self.slots.len() > scene.chips.len() {
+            if let Some(slot) = self.slots.pop() {
+                slot.button.remove();
+            }
+        }
+        for (k, c) in scene.chips.iter().enumerate() {
+            if k == self.slots.len() {
+                let button = element("button", "chip");
+                let _ = button.set_attribute("type", "button");
+                let _ = holder.append_child(&button);
+                self.slots.push(ChipSlot {
+                    button,
+                    what: None,
+                    hit: false,
+                    transform: String::new(),
+                });
+            }
+            let slot = &mut self.slots[k];
+            let n = c.members.len();
+            let what = Some((n, c.start.to_bits(), c.end.to_bits(), f.lang));
+            if slot.what != what {
+                slot.what = what;
+                let lang = f.lang;
+                let window = rift_core::format::window(c.start as i32, c.end as i32, lang);
+                let count = rift_core::format::count(n, lang);
+                let name =
+                    rift_core::i18n::tf(lang, Key::Chip, &[("n", &count), ("window", &window)]);
+                let _ = slot.button.set_attribute("aria-label", &name);
+                slot.button.set_text_content(Some(&format!("+{n}")));
+            }
+            let hit = f.hits.is_some_and(|h| c.members.iter().any(|&m| h[m].1));
+            if hit != slot.hit {
+                slot.button
+                    .set_class_name(if hit { "chip hit" } else { "chip" });
+                slot.hit = hit;
+            }
+            let transform = format!("translate({}, {})", px(c.x), px(top));
+            if transform != slot.transform {
+                let _ = slot.button.style().set_property("transform", &transform);
+                slot.transform = transform;
+            }
+        }
+    }
+}
