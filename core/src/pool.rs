@@ -198,10 +198,10 @@ mod tests {
             prop_assert_eq!(apply(&current, &m), wanted);
             prop_assert!(m.iter().all(|&(s, _)| Some(s) != pinned));
             // Each slot moves at most once, and new ones exactly once.
-            for s in 0..n {
+            for (s, &was_in) in in_page.iter().enumerate().take(n) {
                 let times = m.iter().filter(|&&(x, _)| x == s).count();
                 prop_assert!(times <= 1);
-                if !in_page[s] {
+                if !was_in {
                     prop_assert_eq!(times, 1);
                 }
             }
