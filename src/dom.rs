@@ -125,6 +125,12 @@ pub fn object(fields: &[(&str, JsValue)]) -> js_sys::Object {
 /// Whether an event's real target (inside shadow roots too) is inside an
 /// element matching `selector`.
 pub fn target_within(e: &web_sys::Event, selector: &str) -> bool {
+    target_closest(e, selector).is_some()
+}
+
+/// The element matching `selector` that holds an event's real target
+/// (inside shadow roots too), or the target itself if it matches.
+pub fn target_closest(e: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
     let first = e.composed_path().get(0);
     let target = if first.is_undefined() || first.is_null() {
         e.target().map(JsValue::from)
@@ -134,7 +140,17 @@ pub fn target_within(e: &web_sys::Event, selector: &str) -> bool {
     target
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|el| el.closest(selector).ok().flatten())
-        .is_some()
+}
+
+/// A new element of `tag` and `class`, for the parts of the view that
+/// write the page themselves (the lanes' marks, the axis's ticks).
+pub fn element(tag: &str, class: &str) -> web_sys::HtmlElement {
+    let el: web_sys::HtmlElement = document()
+        .create_element(tag)
+        .expect("a known tag")
+        .unchecked_into();
+    el.set_class_name(class);
+    el
 }
 
 /// The selector of event `id`'s marker.

@@ -1,6 +1,7 @@
 //! One lane: its events as laid out by `rift_core::scene`, and the count
 //! markers for what does not fit.
 
+use crate::dom;
 use crate::marks::{Chips, Frame, Marks};
 use crate::state::Rift;
 use leptos::prelude::*;
@@ -8,7 +9,6 @@ use rift_core::css::px;
 use rift_core::motion;
 use rift_core::scene::{self, LabelFont, LaneLook, LaneScene, Style};
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn LaneRow(
@@ -44,7 +44,9 @@ pub fn LaneRow(
             })
         })
     });
-    let height = move || style.with(|s| px(s.packing.rows as f64 * s.row_h + s.chip_h));
+    // The rows' height: the count markers sit under it.
+    let rows_h = move || style.with(|s| s.packing.rows as f64 * s.row_h);
+    let height = move || px(rows_h() + style.with(|s| s.chip_h));
     let holder = NodeRef::<leptos::html::Div>::new();
     let marks = StoredValue::new_local(Marks::default());
     let chips = StoredValue::new_local(Chips::default());
@@ -54,7 +56,7 @@ pub fn LaneRow(
             return;
         };
         let (lang, selected, font) = (rift.lang(), rift.selected.get(), font.get());
-        let top = style.with(|s| s.packing.rows as f64 * s.row_h);
+        let top = rows_h();
         // The search's results are read only while there is a search, so
         // that a timeline nobody searches never computes them.
         let results = rift.search.searching().then(|| rift.search.results.get());
@@ -76,10 +78,7 @@ pub fn LaneRow(
     });
     // One listener for the lane's marks: a click selects the mark's event.
     let select = move |e: leptos::ev::MouseEvent| {
-        let id = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("button[data-event-id]").ok().flatten())
+        let id = dom::target_closest(&e, "button[data-event-id]")
             .and_then(|b| b.get_attribute("data-event-id"));
         if let Some(i) = id.and_then(|id| rift.data().find(&id)) {
             rift.selected.set(Some(i));
@@ -87,10 +86,7 @@ pub fn LaneRow(
     };
     // A click on a count marker zooms in to its events.
     let zoom = move |e: leptos::ev::MouseEvent| {
-        let chip = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest(".chip").ok().flatten());
+        let chip = dom::target_closest(&e, ".chip");
         let (Some(chip), Some(holder)) = (chip, chip_holder.get_untracked()) else {
             return;
         };

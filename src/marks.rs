@@ -7,8 +7,8 @@
 //! reactive bindings for each was most of a frame's work. Each element is
 //! written only where a value differs from the last one written.
 
+use crate::dom::element;
 use crate::state::Rift;
-use leptos::prelude::*;
 use rift_core::css::px;
 use rift_core::dataset::Timeline;
 use rift_core::i18n::{Key, Lang};
@@ -81,7 +81,8 @@ impl Marks {
             self.slots[s].drawn = None;
         }
         self.order.retain(|&s| self.slots[s].drawn.is_some());
-        while self.slots.len() < plan.slots.iter().max().map_or(0, |m| m + 1) {
+        let needed = plan.slots.iter().max().map_or(0, |m| m + 1);
+        while self.slots.len() < needed {
             self.slots.push(Slot::new());
         }
         for (item, &s) in scene.items.iter().zip(&plan.slots) {
@@ -93,16 +94,6 @@ impl Marks {
         }
         self.order = plan.slots;
     }
-}
-
-/// A new element of `tag` and `class`, as an `HtmlElement`.
-pub fn element(tag: &str, class: &str) -> HtmlElement {
-    let el: HtmlElement = document()
-        .create_element(tag)
-        .expect("a known tag")
-        .unchecked_into();
-    el.set_class_name(class);
-    el
 }
 
 impl Slot {
@@ -141,11 +132,12 @@ impl Slot {
             self.texts(idx, disputed, when.uncertain(), f);
         }
 
+        let pressed = f.selected == Some(idx);
         let mut class = scene::mark_class(item.shape, when, disputed);
         for (on, name) in [
             (item.cut_left, " cut-left"),
             (item.cut_right, " cut-right"),
-            (f.selected == Some(idx), " selected"),
+            (pressed, " selected"),
         ] {
             if on {
                 class.push_str(name);
@@ -158,7 +150,6 @@ impl Slot {
             self.button.set_class_name(&class);
             self.class = class;
         }
-        let pressed = f.selected == Some(idx);
         if pressed != self.pressed {
             let _ = self
                 .button

@@ -293,8 +293,8 @@ impl Ticks {
         }
         for (tick, &s) in ticks.iter().zip(&plan.slots) {
             if s == self.slots.len() {
-                let el = crate::marks::element("div", "");
-                let text = crate::marks::element("span", "");
+                let el = crate::dom::element("div", "");
+                let text = crate::dom::element("span", "");
                 let _ = el.append_child(&text);
                 let (label, x) = (String::new(), String::new());
                 self.slots.push(TickSlot {
