@@ -4,11 +4,10 @@
 
 use crate::dom;
 use leptos::prelude::*;
-use leptos_use::signal_debounced;
 use rift_core::fragment::Fragment;
 
 /// How long the link must stay the same before the address bar takes it.
-const SETTLE_MS: f64 = 250.0;
+const SETTLE_MS: u64 = 250;
 
 /// Keeps the fragment in step with `link` (debounced, without history
 /// entries; opening the page does not rewrite the link it came from), and
@@ -16,7 +15,7 @@ const SETTLE_MS: f64 = 250.0;
 pub fn keep(link: Memo<String>, apply: impl Fn(Fragment) + Clone + 'static) {
     let written = StoredValue::new(dom::current_fragment());
     let link: Signal<String> = link.into();
-    let settled = signal_debounced::<_, String>(link, SETTLE_MS);
+    let settled = dom::settled(link, SETTLE_MS);
     Effect::new(move |first: Option<()>| {
         let text = settled.get();
         if first.is_some() && written.get_value() != text {

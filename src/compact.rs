@@ -38,16 +38,6 @@ pub fn use_compact(mode: Mode, host: Option<&web_sys::HtmlElement>) -> Signal<bo
             crate::dom::observe_size(host, width, height);
             Signal::derive(move || is_compact(width.get(), height.get()))
         }
-        _ => {
-            let Some(list) = window().match_media(QUERY).ok().flatten() else {
-                return Signal::derive(|| false);
-            };
-            let compact = RwSignal::new(list.matches());
-            let target: web_sys::EventTarget = list.clone().into();
-            crate::dom::listen(&target, "change", Default::default(), move |_| {
-                compact.set(list.matches())
-            });
-            compact.into()
-        }
+        _ => crate::dom::media(QUERY),
     }
 }

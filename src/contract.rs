@@ -7,10 +7,9 @@ use crate::dom;
 use crate::state::{Mode, Rift};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::signal_debounced;
 
 /// How long the view must keep its days before it counts as at rest.
-const REST_MS: f64 = 200.0;
+const REST_MS: u64 = 200;
 use rift_core::date::iso;
 use rift_core::embed::Field;
 use rift_core::fragment::{Fragment, Span};
@@ -63,7 +62,7 @@ pub fn keep(
     let framed = rift.mode == Mode::Frame;
     // The view comes to rest: no day has changed for a moment (a gesture or
     // an eased move is over). Hosts hear of that, not of every frame.
-    let resting = signal_debounced::<_, (String, String)>(days, REST_MS);
+    let resting = dom::settled(days.into(), REST_MS);
     // A renewed instance starts from a view the host has heard of already.
     let told = StoredValue::new((!fresh).then(|| days.get_untracked()));
     Effect::new(move |_| {

@@ -1,8 +1,13 @@
 //! Glue to the browser that several parts need: the page's address, the
-//! clipboard, CustomEvents, where an event happened, and the clock.
+//! clipboard, CustomEvents, where an event happened, the clock, media
+//! queries, values that settle, and listeners.
+//!
+//! These were leptos-use's (`use_clipboard`, `signal_debounced`,
+//! `use_prefers_reduced_motion`, `use_event_listener`). Its helpers are
+//! generic over their sources and handlers and build a copy of themselves
+//! for each use; the few lines here cost 7.9 KB less gzipped wasm.
 
 use leptos::prelude::*;
-use leptos_use::{use_clipboard_with_options, UseClipboardOptions, UseClipboardReturn};
 use rift_core::i18n::{t, tf, Key, Lang};
 use rift_core::text::Glyphs;
 use std::sync::Arc;
@@ -33,17 +38,17 @@ pub fn now() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or_default()
 }
 
+/// How long "Copied" stays after a copy.
+const COPIED_MS: u64 = 4000;
+
 /// A copy-to-clipboard action and what to say about it: "Copied" while it
-/// has just worked; where the browser has no clipboard (an insecure page),
-/// the text itself, to copy by hand.
+/// has just worked; where the browser has no clipboard (an insecure page)
+/// or refuses the copy, the text itself, to copy by hand.
 pub fn use_copy(lang: RwSignal<Lang>) -> (impl Fn(String) + Clone, Signal<String>) {
-    let UseClipboardReturn {
-        is_supported,
-        copied,
-        copy,
-        ..
-    } = use_clipboard_with_options(UseClipboardOptions::default().copied_reset_delay(4000.0));
+    let copied = RwSignal::new(false);
     let by_hand = RwSignal::new(None::<String>);
+    // The timer that takes "Copied" away; a new copy starts it again.
+    let reset = StoredValue::new_local(None::<TimeoutHandle>);
     let status = Signal::derive(move || {
         let lang = lang.get();
         match by_hand.get() {
@@ -53,14 +58,77 @@ pub fn use_copy(lang: RwSignal<Lang>) -> (impl Fn(String) + Clone, Signal<String
         }
     });
     let act = move |text: String| {
-        if is_supported.get_untracked() {
-            by_hand.set(None);
-            copy(&text);
-        } else {
+        let navigator = window().navigator();
+        // `navigator.clipboard` is undefined outside secure contexts.
+        let supported = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+            .is_ok_and(|c| !c.is_undefined());
+        if !supported {
             by_hand.set(Some(text));
+            return;
         }
+        by_hand.set(None);
+        let written = navigator.clipboard().write_text(&text);
+        leptos::task::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(written).await.is_err() {
+                by_hand.set(Some(text));
+                return;
+            }
+            copied.set(true);
+            if let Some(Some(h)) = reset.try_update_value(Option::take) {
+                h.clear();
+            }
+            let later = move || copied.set(false);
+            let handle =
+                set_timeout_with_handle(later, std::time::Duration::from_millis(COPIED_MS));
+            reset.set_value(handle.ok());
+        });
     };
     (act, status)
+}
+
+/// `source`, once it has kept the same value for `ms` milliseconds (it
+/// starts with the source's value). Hosts, the address bar and screen
+/// readers hear of a view that has come to rest, not of every frame.
+pub fn settled<T>(source: Signal<T>, ms: u64) -> ReadSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let out = RwSignal::new(source.get_untracked());
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let clear = move || {
+        if let Some(Some(h)) = pending.try_update_value(Option::take) {
+            h.clear();
+        }
+    };
+    Effect::new(move |ran: Option<()>| {
+        let value = source.get();
+        if ran.is_none() {
+            return;
+        }
+        clear();
+        let later = move || {
+            if out.with_untracked(|v| *v != value) {
+                out.set(value);
+            }
+        };
+        let handle = set_timeout_with_handle(later, std::time::Duration::from_millis(ms));
+        pending.set_value(handle.ok());
+    });
+    on_cleanup(clear);
+    out.read_only()
+}
+
+/// Whether the media query `query` matches, kept current.
+pub fn media(query: &str) -> Signal<bool> {
+    let Some(list) = window().match_media(query).ok().flatten() else {
+        return Signal::stored(false);
+    };
+    let matches = RwSignal::new(list.matches());
+    let target: web_sys::EventTarget = list.clone().into();
+    listen(&target, "change", Phase::default(), move |_| {
+        matches.set(list.matches())
+    });
+    matches.into()
 }
 
 /// The characters of the dataset's titles and lane names beyond ASCII, in

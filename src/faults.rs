@@ -10,7 +10,6 @@
 use crate::state::Rift;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::use_event_listener;
 
 /// Arms the fault the address or the embedding element asks for.
 pub fn arm(rift: Rift, host: Option<&web_sys::HtmlElement>, root: NodeRef<html::Div>) {
@@ -32,9 +31,13 @@ pub fn arm(rift: Rift, host: Option<&web_sys::HtmlElement>, root: NodeRef<html::
             });
         }
         Some("handler") => {
-            let _ = use_event_listener(root, leptos::ev::click, |e| {
-                if crate::dom::target_within(&e, ".zoom-in") {
-                    panic!("fault forced in an event handler");
+            Effect::new(move |_| {
+                if let Some(el) = root.get() {
+                    crate::dom::listen(&el, "click", Default::default(), |e| {
+                        if crate::dom::target_within(&e, ".zoom-in") {
+                            panic!("fault forced in an event handler");
+                        }
+                    });
                 }
             });
         }

@@ -11,7 +11,6 @@ use crate::{popover::Popover, print::PrintView, search::SearchBar};
 use crate::{timeline::TimelineArea, toolbar::Toolbar};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::use_prefers_reduced_motion;
 use rift_core::dataset::Timeline;
 use rift_core::fragment::{self, Extras, Fragment, Resolved, State};
 use rift_core::i18n::Key;
@@ -158,7 +157,7 @@ fn start(
         data: t,
         site: site.into(),
         bounds,
-        motion: Motion::new(first.view, use_prefers_reduced_motion()),
+        motion: Motion::new(first.view, dom::media("(prefers-reduced-motion: reduce)")),
         size: (size.0.into(), size.1.into()),
         compact: crate::compact::use_compact(mode, host),
         selected: first.selected,

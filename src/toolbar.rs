@@ -8,13 +8,12 @@ use crate::state::{Mode, Rift};
 use crate::{dom, filters::Filters, language::LanguageMenu, list::ViewSwitch};
 use crate::{menu::Menu, search::SearchBar};
 use leptos::prelude::*;
-use leptos_use::signal_debounced;
 use rift_core::i18n::Key;
 use rift_core::motion::Step;
 use rift_core::viewport::STEP_FACTOR;
 
 /// How long the window must rest before its label is announced.
-const ANNOUNCE_MS: f64 = 600.0;
+const ANNOUNCE_MS: u64 = 600;
 
 #[component]
 pub fn Toolbar(
@@ -28,7 +27,7 @@ pub fn Toolbar(
     let rift = expect_context::<Rift>();
     // Announced politely, once the window has settled.
     let label: Signal<String> = Signal::derive(move || rift.window_label());
-    let announced = signal_debounced::<_, String>(label, ANNOUNCE_MS);
+    let announced = crate::dom::settled(label, ANNOUNCE_MS);
     let page_link = move || rift_core::snippet::page_link(&rift.site(), &link.get());
     let compact = rift.compact;
     // One compact row on a small screen: the search, zoom, and a menu with

@@ -83,6 +83,30 @@ test.describe('deep links', () => {
     expect(reference).toContain('Edemskiy, A.');
   });
 
+  test('"Copied" goes after a while; a refused or missing clipboard shows the link to copy by hand', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await open(page, '#date=1961-06&span=3m');
+    const status = page.locator('.toolbar .copy-status');
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+    await expect(status).toHaveText('Copied');
+    await expect(status).toHaveText('', { timeout: 6000 });
+
+    // The browser refuses the copy.
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+    });
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+    await expect(status).toHaveText(/^Could not copy; select and copy: http:\/\/127\.0\.0\.1:\d+\/#date=1961-06-\d\d&span=3m$/);
+
+    // An insecure page has no clipboard at all.
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+    });
+    await page.reload();
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+    await expect(status).toHaveText(/^Could not copy; select and copy: http:\/\/127\.0\.0\.1:\d+\/#date=1961-06/);
+  });
+
   const MALFORMED = [
     ['#date=1961-13', 'date'],
     ['#date=1961-02-30', 'date'],
