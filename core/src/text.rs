@@ -78,27 +78,33 @@ impl Glyphs {
 
     /// `text` as it fits in `room` pixels at `size`: whole if it fits;
     /// otherwise cut after the last word that fits, with an ellipsis; and
-    /// empty where not even the first word fits, since a word cut inside
-    /// ("Хо…", "Antiim…") is not something a reader can read.
+    /// empty where not even the first two words fit. A word cut inside
+    /// ("Хо…", "Antiim…") is not something a reader can read, and one word
+    /// of a title ("Both…", "Moscow…") does not say which event it is.
     pub fn fit<'a>(&self, text: &'a str, room: f64, size: f64) -> Cow<'a, str> {
         if self.width(text, size) <= room {
             return Cow::Borrowed(text);
         }
         let budget = room - self.advance(ELLIPSIS) * size;
         let mut used = 0.0;
-        let mut cut = 0;
+        // Where the last word that fits ends, and how many words end there.
+        let (mut cut, mut words) = (0, 0);
+        let mut in_word = false;
         for (i, c) in text.char_indices() {
             // A word ends at a space, or at a dash ("Moscow–Tirana").
-            if matches!(c, ' ' | '-' | '–') {
+            let boundary = matches!(c, ' ' | '-' | '–');
+            if boundary && in_word {
                 cut = i;
+                words += 1;
             }
+            in_word = !boundary;
             used += self.advance(c) * size;
             if used > budget {
                 break;
             }
         }
         let kept = text[..cut].trim_end_matches([' ', ',', ';', ':', '–', '-']);
-        if kept.is_empty() {
+        if words < 2 || kept.is_empty() {
             return Cow::Borrowed("");
         }
         Cow::Owned(format!("{kept}{ELLIPSIS}"))
@@ -146,25 +152,41 @@ mod tests {
         // 5 px a character: "Hoxha leaves the Moscow meeting"
         let t = "Hoxha leaves the Moscow meeting";
         assert_eq!(g.fit(t, 100.0, 10.0), "Hoxha leaves the…");
-        assert_eq!(g.fit(t, 60.0, 10.0), "Hoxha…");
+        assert_eq!(g.fit(t, 70.0, 10.0), "Hoxha leaves…");
         // The ellipsis is counted: a room one character short of a word.
-        assert_eq!(g.fit("Hoxha leaves", 55.0, 10.0), "Hoxha…");
+        assert_eq!(g.fit("Hoxha leaves the", 70.0, 10.0), "Hoxha leaves…");
+        assert_eq!(g.fit("Hoxha leaves the", 65.0, 10.0), "Hoxha leaves…");
+        assert_eq!(g.fit("Hoxha leaves the", 64.0, 10.0), "");
         // Punctuation before the cut goes.
-        assert_eq!(g.fit("Moscow – Tirana break", 60.0, 10.0), "Moscow…");
+        assert_eq!(
+            g.fit("Moscow – Tirana break", 80.0, 10.0),
+            "Moscow – Tirana…"
+        );
+        assert_eq!(
+            g.fit("Moscow, Tirana and Belgrade", 80.0, 10.0),
+            "Moscow, Tirana…"
+        );
     }
 
     #[test]
-    fn a_first_word_too_long_leaves_the_label_empty() {
+    fn less_than_two_words_leaves_the_label_empty() {
         let g = font();
         assert_eq!(g.fit("Antiimperialist", 30.0, 10.0), "");
         assert_eq!(g.fit("Hoxha", 0.0, 10.0), "");
-        assert_eq!(g.fit("Ходжа едет", 40.0, 10.0), "Ходжа…");
-        assert_eq!(g.fit("Ходжа едет", 29.0, 10.0), "");
+        // One word of a title is not shown, however much room it has.
+        assert_eq!(g.fit("Both powers go to Vlora", 59.0, 10.0), "");
+        assert_eq!(g.fit("Both powers go to Vlora", 60.0, 10.0), "Both powers…");
+        assert_eq!(g.fit("Ходжа едет в Москву", 54.0, 10.0), "");
+        assert_eq!(g.fit("Ходжа едет в Москву", 55.0, 10.0), "Ходжа едет…");
         assert_eq!(g.fit("Ходжа", 20.0, 10.0), "");
         // A dash ends a word as a space does.
-        assert_eq!(g.fit("Moscow–Tirana break", 60.0, 10.0), "Moscow…");
-        assert_eq!(g.fit("Soviet-Albanian talks", 60.0, 10.0), "Soviet…");
-        assert_eq!(g.fit("Soviet-Albanian talks", 30.0, 10.0), "");
+        assert_eq!(g.fit("Moscow–Tirana break", 80.0, 10.0), "Moscow–Tirana…");
+        assert_eq!(g.fit("Moscow–Tirana break", 60.0, 10.0), "");
+        assert_eq!(
+            g.fit("Soviet-Albanian talks", 85.0, 10.0),
+            "Soviet-Albanian…"
+        );
+        assert_eq!(g.fit("Soviet-Albanian talks", 60.0, 10.0), "");
     }
 
     #[test]

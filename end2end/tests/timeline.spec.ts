@@ -514,6 +514,7 @@ test.describe('the timeline', () => {
   });
 
   test('titles use the room they have, and are cut only at a word', async ({ page }) => {
+    const words = (text: string) => text.split(/[\s–-]+/).filter(Boolean).length;
     // Each drawn label: its text, the whole title (from the accessible name),
     // and whether its bar spans most of the view.
     const labels = () =>
@@ -542,6 +543,7 @@ test.describe('the timeline', () => {
         const kept = l.text.slice(0, -1);
         expect(l.name.startsWith(kept)).toBe(true);
         expect(l.name.charAt(kept.length)).toMatch(/[\s,;:–-]/);
+        expect(words(kept), l.text).toBeGreaterThanOrEqual(2);
       } else {
         expect(l.name.startsWith(`${l.text}, `)).toBe(true);
       }
@@ -552,11 +554,14 @@ test.describe('the timeline', () => {
     const ten = (await labels()).filter((l) => l.spans);
     expect(ten.length).toBeGreaterThanOrEqual(3);
     for (const l of ten) expect(l.name.startsWith(`${l.text}, `) && !l.clipped).toBe(true);
-    // Where not even a title's first word fits, its label is empty rather
-    // than a fragment ("Хо…"): in Russian over eight months, and on a phone.
+    // Where not even a title's first two words fit, its label is empty
+    // rather than a fragment ("Хо…", "Both…"): in Russian over eight
+    // months, on a phone, and over the whole range, where titles meet the
+    // right edge.
     const views: [string, number][] = [
       ['#lang=ru&date=1960-07&span=8m', 1280],
       ['#date=1960&span=2y', 390],
+      ['', 1280],
     ];
     for (const [hash, width] of views) {
       await page.setViewportSize({ width, height: 800 });
@@ -568,6 +573,7 @@ test.describe('the timeline', () => {
         const kept = l.text.slice(0, -1);
         expect(l.name.startsWith(kept)).toBe(true);
         expect(l.name.charAt(kept.length), `${hash}: ${l.text}`).toMatch(/[\s,;:–-]/);
+        expect(words(kept), `${hash}: ${l.text}`).toBeGreaterThanOrEqual(2);
       }
     }
   });
