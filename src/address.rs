@@ -16,9 +16,10 @@ pub fn keep(link: Memo<String>, apply: impl Fn(Fragment) + Clone + 'static) {
     let written = StoredValue::new(dom::current_fragment());
     let link: Signal<String> = link.into();
     let settled = dom::settled(link, SETTLE_MS);
-    Effect::new(move |first: Option<()>| {
+    let mut ran = false;
+    dom::effect(move || {
         let text = settled.get();
-        if first.is_some() && written.get_value() != text {
+        if std::mem::replace(&mut ran, true) && written.get_value() != text {
             dom::replace_fragment(&text);
             written.set_value(text);
         }

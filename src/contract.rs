@@ -17,7 +17,7 @@ use wasm_bindgen::JsValue;
 
 /// The visible window's edges as ISO days (only changes when a day does).
 fn view_days(rift: Rift) -> Memo<(String, String)> {
-    Memo::new(move |_| {
+    crate::dom::memo(move || {
         rift.motion
             .view
             .with(|v| (iso(v.first_day()), iso(v.last_day())))
@@ -26,7 +26,7 @@ fn view_days(rift: Rift) -> Memo<(String, String)> {
 
 /// The selected event's id.
 fn selected_id(rift: Rift) -> Memo<Option<String>> {
-    Memo::new(move |_| {
+    crate::dom::memo(move || {
         rift.selected
             .get()
             .map(|i| rift.data().data.events[i].id.clone())
@@ -49,7 +49,7 @@ pub fn keep(
     let days = view_days(rift);
     let selected = selected_id(rift);
     if let Some(host) = host {
-        Effect::new(move |_| {
+        crate::dom::effect(move || {
             let (start, end) = days.get();
             let _ = host.set_attribute("data-view-start", &start);
             let _ = host.set_attribute("data-view-end", &end);
@@ -65,7 +65,7 @@ pub fn keep(
     let resting = dom::settled(days.into(), REST_MS);
     // A renewed instance starts from a view the host has heard of already.
     let told = StoredValue::new((!fresh).then(|| days.get_untracked()));
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let now = resting.get();
         if told.with_value(|t| t.as_ref() == Some(&now)) {
             return;
@@ -94,9 +94,10 @@ pub fn keep(
             );
         }
     });
-    Effect::new(move |prev: Option<Option<String>>| {
+    let mut ran = false;
+    dom::effect(move || {
         let id = selected.get();
-        if prev.is_some() {
+        if std::mem::replace(&mut ran, true) {
             let v = id
                 .as_deref()
                 .map(JsValue::from_str)
@@ -111,7 +112,6 @@ pub fn keep(
                 );
             }
         }
-        id
     });
     (days, selected)
 }
@@ -121,7 +121,7 @@ pub fn keep(
 /// task once the area has its size), or the list is laid out.
 fn announce_ready(rift: Rift, root: NodeRef<html::Div>) {
     let done = StoredValue::new(false);
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let laid_out = rift.width() > 0.0 && (rift.prefs.list.get() || rift.lanes_drawn());
         if !laid_out || done.get_value() {
             return;

@@ -100,9 +100,10 @@ where
             h.clear();
         }
     };
-    Effect::new(move |ran: Option<()>| {
+    let mut ran = false;
+    effect(move || {
         let value = source.get();
-        if ran.is_none() {
+        if !std::mem::replace(&mut ran, true) {
             return;
         }
         clear();
@@ -138,12 +139,20 @@ const LABEL_CHARS: &str = include_str!(concat!(env!("OUT_DIR"), "/label_chars.tx
 /// Measures the characters of the font `root` is set in, once it is
 /// mounted, so labels are sized and cut by real text widths.
 pub fn measure_font(root: NodeRef<leptos::html::Div>, glyphs: RwSignal<Arc<Glyphs>>) {
+    let mut done = false;
+    effect(move || {
+        if !done {
+            done = measure(root, glyphs);
+        }
+    });
+}
+
+/// Measures the font of `root` into `glyphs`: whether that is done (or
+/// cannot be done), or must wait for `root` to be mounted.
+fn measure(root: NodeRef<leptos::html::Div>, glyphs: RwSignal<Arc<Glyphs>>) -> bool {
     // Pixels; an integer, so that writing the font needs no float formatting.
     const SIZE: u32 = 100;
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
+    {
         let Some(el) = root.get() else { return false };
         let family = window()
             .get_computed_style(&el)
@@ -167,7 +176,7 @@ pub fn measure_font(root: NodeRef<leptos::html::Div>, glyphs: RwSignal<Arc<Glyph
         });
         glyphs.set(Arc::new(measured));
         true
-    });
+    }
 }
 
 /// Dispatches a bubbling, composed CustomEvent on `target`.
@@ -271,6 +280,35 @@ pub fn observe_size(el: &web_sys::Element, width: RwSignal<f64>, height: RwSigna
             observer.disconnect();
         }
     });
+}
+
+/// Runs `f` once the current reactive run is over, and again whenever a
+/// signal it read changes, while the current owner lives. Every effect of
+/// the view shares one copy of Leptos's `Effect::new` (it builds a copy of
+/// itself, with an async task, for each closure type it is given).
+pub fn effect(f: impl FnMut() + 'static) {
+    add_effect(Box::new(f));
+}
+
+fn add_effect(mut f: Box<dyn FnMut()>) {
+    Effect::new(move |_| f());
+}
+
+/// A memo of `f`: computed when read, kept until a signal it read changes,
+/// and telling its readers only when its value changes. One copy of
+/// Leptos's memo per value type, not per closure (see [`effect`]).
+pub fn memo<T>(f: impl Fn() -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    memo_boxed(Box::new(f))
+}
+
+fn memo_boxed<T>(f: Box<dyn Fn() -> T + Send + Sync>) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| f())
 }
 
 /// How a listener listens: in the capture phase, and passive.

@@ -16,7 +16,7 @@ pub fn EmbedDialog(
     let rift = expect_context::<Rift>();
     let dialog = NodeRef::<html::Dialog>::new();
     let (copy, status) = dom::use_copy(rift.prefs.lang);
-    let snippets = Memo::new(move |_| {
+    let snippets = crate::dom::memo(move || {
         if !open.get() {
             return (String::new(), String::new());
         }
@@ -31,7 +31,7 @@ pub fn EmbedDialog(
         )
     });
     // In the DOM only while open, as a modal in the top layer.
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         if let Some(d) = dialog.get().filter(|d| !d.open()) {
             let _ = d.show_modal();
         }

@@ -24,14 +24,14 @@ pub fn arm(rift: Rift, host: Option<&web_sys::HtmlElement>, root: NodeRef<html::
     match asked.as_deref() {
         Some("mount") => panic!("fault forced while mounting"),
         Some("effect") => {
-            Effect::new(move |_| {
+            crate::dom::effect(move || {
                 if rift.width() > 0.0 {
                     panic!("fault forced in an effect");
                 }
             });
         }
         Some("handler") => {
-            Effect::new(move |_| {
+            crate::dom::effect(move || {
                 if let Some(el) = root.get() {
                     crate::dom::listen(&el, "click", Default::default(), |e| {
                         if crate::dom::target_within(&e, ".zoom-in") {

@@ -146,7 +146,7 @@ fn start(
             .unwrap_or_default()
     });
     let size = (RwSignal::new(0.0), RwSignal::new(0.0));
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         if let Some(el) = area.get() {
             crate::dom::observe_size(&el, size.0, size.1);
         }
@@ -201,7 +201,7 @@ fn Instance(
     crate::faults::arm(rift, host.as_ref(), root);
     let notices = RwSignal::new(first_notices);
     // The deep link of the current state, without `#`.
-    let link = Memo::new(move |_| {
+    let link = crate::dom::memo(move || {
         let (view, lanes, query) = (rift.view(), rift.lanes.get(), rift.search.query.get());
         let extras = Extras {
             list: rift.prefs.list.get(),
@@ -235,7 +235,7 @@ fn Instance(
     let (days, selected_id) = contract::keep(rift, root, host, link, !renewed);
     if mode != Mode::Element {
         // The document says which language it is in (screen readers, hyphenation).
-        Effect::new(move |_| {
+        crate::dom::effect(move || {
             if let Some(html) = document().document_element() {
                 let _ = html.set_attribute("lang", rift.lang().code());
             }
@@ -360,7 +360,7 @@ fn on_key(rift: Rift, e: leptos::ev::KeyboardEvent) {
 /// lists or prints events.
 fn fetch_texts_when_needed(rift: Rift, printing: RwSignal<bool>) {
     let (lang, query) = (rift.prefs.lang, rift.search.query);
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let (data, site) = (rift.data(), rift.site());
         let mut wanted = vec![lang.get()];
         if rift.search.searching() {
@@ -373,7 +373,7 @@ fn fetch_texts_when_needed(rift: Rift, printing: RwSignal<bool>) {
             });
         }
     });
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let needed = rift.selected.with(Option::is_some)
             || rift.prefs.list.get()
             || rift.search.searching()

@@ -164,7 +164,7 @@ pub fn run(
             }
         }
     };
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let seconds = rift.kiosk.seconds.get();
         stop();
         let started = match (seconds, carried.try_update_value(Option::take).flatten()) {
@@ -210,7 +210,7 @@ pub fn run(
         }
     };
     if rift.mode == Mode::Element {
-        Effect::new(move |_| {
+        crate::dom::effect(move || {
             if let Some(root) = root.get() {
                 listen(&root, pause);
             }

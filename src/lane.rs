@@ -26,7 +26,7 @@ pub fn LaneRow(
     let all = data.clone();
     let info = data.data.lanes[lane].clone();
     let (keep, prefer) = (rift.search.keep, rift.search.prefer);
-    let scene = Memo::new(move |_| {
+    let scene = crate::dom::memo(move || {
         let (width, st) = (rift.width(), style.get());
         keep.with(|k| {
             prefer.with(|p| {
@@ -51,7 +51,7 @@ pub fn LaneRow(
     let marks = StoredValue::new_local(Marks::default());
     let chips = StoredValue::new_local(Chips::default());
     let chip_holder = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let (Some(holder), Some(chip_holder)) = (holder.get(), chip_holder.get()) else {
             return;
         };

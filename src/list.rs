@@ -30,11 +30,11 @@ const PAGE: usize = 200;
 pub fn ListView() -> impl IntoView {
     let rift = expect_context::<Rift>();
     // One computation per change, read by the summary and the list.
-    let entries = Memo::new(move |_| rift.hits_in_view());
+    let entries = crate::dom::memo(move || rift.hits_in_view());
     // How many are listed: whole pages, as many as the reader asked for
     // and always as far as the selected event.
     let asked = RwSignal::new(PAGE);
-    let listed = Memo::new(move |_| {
+    let listed = crate::dom::memo(move || {
         let selected = rift
             .selected
             .get()

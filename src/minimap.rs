@@ -25,7 +25,7 @@ pub fn Minimap() -> impl IntoView {
     // Year labels thin out with the width, as the axis does.
     // None until the area is measured: labels for a guessed width would
     // move once it is.
-    let years = Memo::new(move |_| {
+    let years = crate::dom::memo(move || {
         if !rift.measured() {
             return Vec::new();
         }

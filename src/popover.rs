@@ -20,7 +20,7 @@ pub fn Popover(
     // Focus the dialog when it opens (or shows another event), unless the
     // kiosk tour opened it: nobody is at the keyboard, and a script embed
     // must not scroll its host page to itself every few seconds.
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         if rift.selected.get().is_some() && !rift.kiosk.touring.get_untracked() {
             request_animation_frame(move || {
                 if let Some(d) = dialog.get_untracked() {
@@ -60,7 +60,7 @@ pub fn Popover(
 /// Runs when the selection changes, once every lane is drawn, and once a
 /// move towards it has ended.
 fn keep_above_sheet(rift: Rift, root: NodeRef<html::Div>) {
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let selected = rift.selected.get();
         let (compact, drawn) = (rift.compact.get(), rift.lanes_drawn());
         let moving = rift.motion.goal.with(Option::is_some);
@@ -145,7 +145,7 @@ fn Card(
     // with the details, src/texts.rs).
     let summary = {
         let data = data.clone();
-        Memo::new(move |_| {
+        crate::dom::memo(move || {
             rift.details.track();
             let s = data.summary(idx, lang).trim();
             (!s.is_empty()).then(|| s.to_string())
@@ -154,7 +154,7 @@ fn Card(
     let unknown = move || summary.with(Option::is_none);
     let dispute = {
         let data = data.clone();
-        Memo::new(move |_| {
+        crate::dom::memo(move || {
             rift.details.track();
             let s = data.disputed(idx, lang).unwrap_or_default().trim();
             (!s.is_empty()).then(|| s.to_string())
@@ -238,7 +238,7 @@ fn Citations(
             // Empty until the details arrive (an empty quote is not drawn).
             let passage = {
                 let data = data.clone();
-                Memo::new(move |_| {
+                crate::dom::memo(move || {
                     rift.details.track();
                     let (locator, quote) = data.passage(idx, j);
                     (locator.to_string(), fold_space(quote))

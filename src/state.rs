@@ -73,7 +73,7 @@ impl Search {
     pub fn new(data: Arc<Timeline>, first: Query) -> Search {
         let query = RwSignal::new(first);
         let index = StoredValue::new_local(None::<(usize, Rc<Index>)>);
-        let results = Memo::new(move |_| {
+        let results = crate::dom::memo(move || {
             query.with(|q| {
                 // Languages known, and whether the English details are.
                 let known = Lang::ALL.iter().filter(|l| data.has_texts(**l)).count()
@@ -88,7 +88,7 @@ impl Search {
             })
         });
         let mask = move |on: fn(&Query) -> bool, pick: fn(&(bool, bool)) -> bool| {
-            Memo::new(move |_| {
+            crate::dom::memo(move || {
                 query
                     .with(on)
                     .then(|| Arc::new(results.with(|r| r.iter().map(pick).collect::<Vec<_>>())))

@@ -63,7 +63,7 @@ pub fn TimelineArea() -> impl IntoView {
     let rift = expect_context::<Rift>();
     let area = NodeRef::<html::Div>::new();
     let gesture = StoredValue::new_local(Gesture::default());
-    let font = Memo::new(move |_| {
+    let font = crate::dom::memo(move || {
         LabelFont::new(if rift.prefs.large.get() {
             LARGE_TEXT
         } else {
@@ -72,7 +72,7 @@ pub fn TimelineArea() -> impl IntoView {
     });
     // Each event's whole label, in the interface language and the labels'
     // font: what packing reserves and how far a label may grow.
-    let labels = Memo::new(move |_| {
+    let labels = crate::dom::memo(move || {
         let (lang, font) = (rift.lang(), font.get());
         let data = rift.data();
         rift.prefs.glyphs.with(|g| {
@@ -83,7 +83,7 @@ pub fn TimelineArea() -> impl IntoView {
             std::sync::Arc::new(widths.collect::<Vec<f64>>())
         })
     });
-    let style = Memo::new(move |_| {
+    let style = crate::dom::memo(move || {
         let scale = if rift.prefs.large.get() {
             LARGE_TEXT
         } else {
@@ -189,7 +189,7 @@ pub fn TimelineArea() -> impl IntoView {
     // task for all: the page answers input in between (a phone takes
     // tens of milliseconds per lane).
     let staged = rift.staged;
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let n = staged.get();
         if rift.measured() && n < rift.data().data.lanes.len() {
             set_timeout(move || staged.set(n + 1), std::time::Duration::ZERO);
@@ -229,17 +229,17 @@ fn Axis(
     style: Memo<Style>,
 ) -> impl IntoView {
     let rift = expect_context::<Rift>();
-    let axis = Memo::new(move |_| {
+    let axis = crate::dom::memo(move || {
         let char_px = style.with(|s| s.axis_char_px);
         let (width, lang) = (rift.width(), rift.lang());
         rift.motion
             .view
             .with(|v| ticks::axis(v, width, char_px, lang))
     });
-    let context = Memo::new(move |_| axis.with(|a| a.context.clone()));
+    let context = crate::dom::memo(move || axis.with(|a| a.context.clone()));
     let holder = NodeRef::<html::Div>::new();
     let drawn = StoredValue::new_local(Ticks::default());
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let Some(holder) = holder.get() else { return };
         let width = rift.width();
         rift.motion.view.with(|v| {
