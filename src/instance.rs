@@ -282,7 +282,7 @@ fn Instance(
             data-rift-timeline=(mode != Mode::Element).then_some("")
             aria-busy=move || rift.motion.goal.with(Option::is_some).to_string()
             data-theme=theme
-            lang=move || rift.lang().code()
+            lang=move || rift.lang().code().to_string()
             data-view-start=move || days.get().0
             data-view-end=move || days.get().1
             data-selected=move || selected_id.get().unwrap_or_default()

@@ -5,6 +5,7 @@
 
 use crate::dom::now;
 use leptos::prelude::*;
+use leptos::tachys::reactive_graph::SharedReactiveFunction;
 use rift_core::dataset::Timeline;
 use rift_core::i18n::{Key, Lang};
 use rift_core::motion::{self, EASE_MS};
@@ -320,11 +321,12 @@ impl Rift {
         rift_core::i18n::t(self.lang(), key)
     }
 
-    /// An interface string as a reactive text or attribute value. Every
-    /// such value is of this one closure type, so the renderer's code for
-    /// it is in the module once rather than once per string.
-    pub fn text(self, key: rift_core::i18n::Key) -> impl Fn() -> &'static str + Copy + Send + Sync {
-        move || self.t(key)
+    /// An interface string as a reactive text or attribute value. It is of
+    /// the type the view's own `move || String` closures become (a shared
+    /// reactive function), so the renderer's code for strings is in the
+    /// module once rather than once per kind of closure.
+    pub fn text(self, key: rift_core::i18n::Key) -> SharedReactiveFunction<String> {
+        std::sync::Arc::new(std::sync::Mutex::new(move || self.t(key).to_string()))
     }
 
     /// The visible window in words, in the interface language (tracked).
