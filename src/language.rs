@@ -14,7 +14,7 @@ pub fn LanguageMenu() -> impl IntoView {
             <span class="visually-hidden">{rift.text(Key::Language)}</span>
             <select
                 class="language-select"
-                prop:value=move || lang.get().code()
+                prop:value=move || lang.get().code().to_string()
                 on:change=move |e| {
                     if let Some(l) = Lang::parse(&event_target_value(&e)) {
                         lang.set(l);

@@ -135,10 +135,10 @@ fn ListEntry(
                     on:click=move |_| rift.selected.set(Some(idx))
                 >
                     {disputed.then(|| view! { <span class="flag" aria-hidden="true">"≠"</span> })}
-                    <span lang=move || rift.fallback_lang(idx)>{title}</span>
+                    <span lang=move || rift.shown_lang(idx)>{title}</span>
                 </button>
             </h3>
-            <p class="entry-summary" lang=move || rift.fallback_lang(idx)>{summary}</p>
+            <p class="entry-summary" lang=move || rift.shown_lang(idx)>{summary}</p>
         </li>
     }
 }

@@ -57,7 +57,7 @@ pub fn SearchBar() -> impl IntoView {
                 class="search-box"
                 // A phone's search field is short: the short name fits.
                 placeholder=move || {
-                    rift.t(if rift.compact.get() { Key::SearchLabel } else { Key::SearchPlaceholder })
+                    rift.t(if rift.compact.get() { Key::SearchLabel } else { Key::SearchPlaceholder }).to_string()
                 }
                 aria-label=rift.text(Key::SearchLabel)
                 prop:value=move || query.with(|q| q.text.clone())

@@ -356,6 +356,14 @@ impl Rift {
         (shown != lang).then_some(shown.code())
     }
 
+    /// The language event `i`'s texts are shown in (tracked): the
+    /// interface language, or English where they are not translated.
+    pub fn shown_lang(&self, i: usize) -> String {
+        let lang = self.lang();
+        let shown = self.data.with_value(|t| t.shown_lang(i, lang));
+        shown.code().to_string()
+    }
+
     /// Event `i`'s accessible name: title, date, and whether the sources
     /// disagree (tracked).
     pub fn name_of(&self, i: usize) -> String {

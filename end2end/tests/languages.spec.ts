@@ -87,6 +87,10 @@ test.describe('languages', () => {
       await page.keyboard.press('Escape');
       await page.locator('.show-list').click();
       await expect(page.locator('.chronology button[data-event-id="vlora-withdrawal"]')).toContainText(title);
+      // Each entry's title and summary say which language they are in.
+      const entry = page.locator('.chronology li').filter({ has: page.locator('[data-event-id="vlora-withdrawal"]') });
+      await expect(entry.locator('.entry-title span[lang]')).toHaveAttribute('lang', lang);
+      await expect(entry.locator('.entry-summary')).toHaveAttribute('lang', lang);
       await page.locator('.show-timeline').click();
     }
     await page.locator('details.filters summary').click();
