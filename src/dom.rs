@@ -8,6 +8,7 @@
 //! for each use; the few lines here cost 7.9 KB less gzipped wasm.
 
 use leptos::prelude::*;
+use leptos::tachys::reactive_graph::SharedReactiveFunction;
 use rift_core::i18n::{t, tf, Key, Lang};
 use rift_core::text::Glyphs;
 use std::sync::Arc;
@@ -309,6 +310,40 @@ where
     T: PartialEq + Send + Sync + 'static,
 {
     Memo::new(move |_| f())
+}
+
+/// `view` while `when` holds, and nothing otherwise; drawn again only
+/// when `when` changes, as Leptos's `<Show>` is. Each `<Show>` and each
+/// `move || cond.then(|| view)` compiles the renderer once more for its
+/// own view type; every use of this shares one copy.
+pub fn shown(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    view: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> SharedReactiveFunction<AnyView> {
+    either_boxed(memo(when), Box::new(view), Box::new(|| ().into_any()))
+}
+
+/// `yes` while `when` holds, `no` otherwise (see [`shown`]).
+pub fn either(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    yes: impl Fn() -> AnyView + Send + Sync + 'static,
+    no: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> SharedReactiveFunction<AnyView> {
+    either_boxed(memo(when), Box::new(yes), Box::new(no))
+}
+
+type ViewFn = Box<dyn Fn() -> AnyView + Send + Sync>;
+
+fn either_boxed(when: Memo<bool>, yes: ViewFn, no: ViewFn) -> SharedReactiveFunction<AnyView> {
+    Arc::new(std::sync::Mutex::new(
+        move || {
+            if when.get() {
+                yes()
+            } else {
+                no()
+            }
+        },
+    ))
 }
 
 /// How a listener listens: in the capture phase, and passive.

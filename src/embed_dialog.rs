@@ -37,7 +37,7 @@ pub fn EmbedDialog(
         }
     });
     view! {
-        <Show when=move || open.get()>
+        {crate::dom::shown(move || open.get(), move || view! {
         <dialog
             class="embed-dialog"
             role="dialog"
@@ -66,6 +66,6 @@ pub fn EmbedDialog(
             }>{rift.text(Key::CopyScript)}</button>
             <p class="copy-status" role="status">{move || status.get()}</p>
         </dialog>
-        </Show>
+        }.into_any())}
     }
 }

@@ -39,10 +39,10 @@ pub fn Filters() -> impl IntoView {
     };
     let fields = move || {
         let (actors, sources) = (actors.clone(), sources.clone());
-        opened.get().then(|| view! {
+        view! {
             <summary>
                 {rift.text(Key::Filters)}
-                {move || active().then(|| view! { <span class="active-dot" aria-label=rift.t(Key::FiltersOn)>" •"</span> })}
+                {crate::dom::shown(active, move || view! { <span class="active-dot" aria-label=rift.t(Key::FiltersOn)>" •"</span> }.into_any())}
             </summary>
             <div class="filter-fields">
                 <label>
@@ -93,15 +93,16 @@ pub fn Filters() -> impl IntoView {
                 </label>
                 <button type="button" class="clear" on:click=move |_| query.set(Query::default())>{rift.text(Key::ClearAll)}</button>
             </div>
-        })
+        }
+        .into_any()
     };
     view! {
         <details class="filters" node_ref=details on:toggle=on_toggle>
             <summary>
                 {rift.text(Key::Filters)}
-                {move || active().then(|| view! { <span class="active-dot" aria-label=rift.t(Key::FiltersOn)>" •"</span> })}
+                {crate::dom::shown(active, move || view! { <span class="active-dot" aria-label=rift.t(Key::FiltersOn)>" •"</span> }.into_any())}
             </summary>
-            {fields}
+            {crate::dom::shown(move || opened.get(), fields)}
         </details>
     }
 }

@@ -298,37 +298,36 @@ fn Instance(
         >
             <Toolbar link=link embed_open=embed_open printing=printing />
             // On a compact screen these are in the toolbar and its menu.
-            {move || (!rift.compact.get()).then(|| view! {
+            {dom::shown(move || !rift.compact.get(), || view! {
                 <div class="explore">
                     <SearchBar />
                     <Filters />
                     <LanguageMenu />
                     <ViewSwitch />
                 </div>
-            })}
+            }.into_any())}
             <Notices notices=notices />
             <div class="stage" node_ref=area>
-                <Show
-                    when=move || rift.prefs.list.get()
-                    fallback=move || view! {
+                {dom::either(
+                    move || rift.prefs.list.get(),
+                    || view! { <ListView /> }.into_any(),
+                    move || view! {
                         <div class="timeline" tabindex="0" role="region" aria-label=rift.text(Key::TimelineRegion)>
                             <TimelineArea />
                         </div>
-                    }
-                >
-                    <ListView />
-                </Show>
+                    }.into_any(),
+                )}
             </div>
             <Minimap />
             <Popover root=root />
             {(mode == Mode::Page).then(|| view! { <EmbedDialog open=embed_open /> })}
-            <Show when=move || printing.get()>
+            {dom::shown(move || printing.get(), move || view! {
                 // Drawn again if the details arrive while it is shown.
                 {move || {
                     rift.details.track();
                     view! { <PrintView link=link /> }
                 }}
-            </Show>
+            }.into_any())}
             <p class="visually-hidden">{move || rift.window_label()}</p>
         </div>
     }

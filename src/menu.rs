@@ -62,7 +62,7 @@ pub fn Menu(
         >
             <summary node_ref=summary aria-label=name title=rift.text(Key::Menu)>
                 <span class="menu-icon" aria-hidden="true"></span>
-                {move || filtering().then(|| view! { <span class="active-dot" aria-hidden="true">"•"</span> })}
+                {crate::dom::shown(filtering, || view! { <span class="active-dot" aria-hidden="true">"•"</span> }.into_any())}
             </summary>
             <div class="menu-panel">{children()}</div>
         </details>

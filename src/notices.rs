@@ -13,7 +13,7 @@ pub fn Notices(
 ) -> impl IntoView {
     let rift = expect_context::<Rift>();
     view! {
-        <Show when=move || notices.with(|n| !n.is_empty())>
+        {crate::dom::shown(move || notices.with(|n| !n.is_empty()), move || view! {
             <div class="notice" role="status">
                 <ul>
                     {move || {
@@ -30,6 +30,6 @@ pub fn Notices(
                     "×"
                 </button>
             </div>
-        </Show>
+        }.into_any())}
     }
 }

@@ -205,7 +205,7 @@ fn Card(
                 .map(|key| view! { <p class="pending">{tr(key)}</p> })}
             <Citations data=data.clone() idx=idx />
             <Related data=data.clone() idx=idx />
-            {move || (!rift.kiosk.on()).then(|| view! { <Share idx=idx /> })}
+            {crate::dom::shown(move || !rift.kiosk.on(), move || view! { <Share idx=idx /> }.into_any())}
         </div>
     }
 }

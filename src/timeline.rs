@@ -211,11 +211,11 @@ pub fn TimelineArea() -> impl IntoView {
             <div class="lanes">
                 // Drawn once the area is measured, so the lanes appear at
                 // their final height rather than growing into it.
-                <Show when=move || rift.measured()>
+                {crate::dom::shown(move || rift.measured(), move || view! {
                     <For each=move || rift.lanes.with(|l| l.iter().take(staged.get()).copied().collect::<Vec<_>>()) key=|l| *l let:lane>
                         <LaneRow lane=lane style=style labels=labels font=font />
                     </For>
-                </Show>
+                }.into_any())}
             </div>
         </div>
     }

@@ -39,13 +39,13 @@ pub fn Toolbar(
                 <span class="visually-hidden">{rift.text(Key::Showing)}</span>
                 {move || announced.get()}
             </p>
-            {move || compact.get().then(|| view! { <SearchBar /> })}
+            {crate::dom::shown(move || compact.get(), || view! { <SearchBar /> }.into_any())}
             <div class="controls" role="toolbar" aria-label=rift.text(Key::Toolbar)>
                 <button type="button" class="zoom-out" aria-label=rift.text(Key::ZoomOut) title=rift.text(Key::ZoomOutTitle) on:click=move |_| rift.step(Step::Zoom(1.0 / STEP_FACTOR))>"−"</button>
                 <button type="button" class="zoom-in" aria-label=rift.text(Key::ZoomIn) title=rift.text(Key::ZoomInTitle) on:click=move |_| rift.step(Step::Zoom(STEP_FACTOR))>"+"</button>
-                {move || (!compact.get()).then(|| view! { <Actions link=link embed_open=embed_open printing=printing /> })}
+                {crate::dom::shown(move || !compact.get(), move || view! { <Actions link=link embed_open=embed_open printing=printing /> }.into_any())}
             </div>
-            {move || compact.get().then(|| view! {
+            {crate::dom::shown(move || compact.get(), move || view! {
                 <Menu>
                     <div class="menu-row">
                         <ViewSwitch />
@@ -56,7 +56,7 @@ pub fn Toolbar(
                         <Actions link=link embed_open=embed_open printing=printing />
                     </div>
                 </Menu>
-            })}
+            }.into_any())}
         </header>
     }
 }
@@ -97,7 +97,7 @@ fn Actions(
             {rift.text(Key::LargeText)}
         </button>
         // A museum screen in kiosk mode has no one to share with.
-        <Show when=move || !rift.kiosk.on()>
+        {crate::dom::shown(move || !rift.kiosk.on(), move || view! {
             <button type="button" class="copy-link" on:click={
                 let copy = copy.clone();
                 move |_| copy(page_link())
@@ -107,7 +107,7 @@ fn Actions(
                 <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{rift.text(Key::Embed)}</button>
             })}
             <span class="copy-status" role="status">{move || copy_status.get()}</span>
-        </Show>
+        }.into_any())}
     }
 }
 
