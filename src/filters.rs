@@ -40,10 +40,6 @@ pub fn Filters() -> impl IntoView {
     let fields = move || {
         let (actors, sources) = (actors.clone(), sources.clone());
         view! {
-            <summary>
-                {rift.text(Key::Filters)}
-                {crate::dom::shown(active, move || view! { <span class="active-dot" aria-label=rift.t(Key::FiltersOn)>" •"</span> }.into_any())}
-            </summary>
             <div class="filter-fields">
                 <label>
                     {rift.text(Key::FilterActor)}

@@ -42,7 +42,13 @@ test.describe('search, filters and the list', () => {
     await open(page, '#date=1961&span=2y');
     const all = await page.locator('button[data-event-id]').count();
     await page.locator('.filters summary').click();
+    // The open panel has its one heading, marked once a filter is on.
+    const summary = page.locator('details.filters summary');
+    await expect(summary).toHaveCount(1);
+    await expect(summary.locator('.active-dot')).toHaveCount(0);
     await page.locator('select.filter-actor').selectOption('Mehmet Shehu');
+    await expect(summary.locator('.active-dot')).toHaveCount(1);
+    await expect(summary).toHaveCount(1);
     await expect.poll(() => page.locator('button[data-event-id]').count()).toBeLessThan(all);
     const labels = await page.locator('button[data-event-id]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-event-id')));
     const data = await (await page.request.get('/events.json')).json();
@@ -60,6 +66,7 @@ test.describe('search, filters and the list', () => {
     expect(new URL(page.url()).hash).toContain('disputed=1');
     await page.getByRole('button', { name: 'Clear all' }).click();
     await expect.poll(() => page.locator('button[data-event-id]').count()).toBe(all);
+    await expect(summary.locator('.active-dot')).toHaveCount(0);
   });
 
   test('the list shares the window, the filters and the selection', async ({ page }) => {
