@@ -54,7 +54,7 @@ pub fn Filters() -> impl IntoView {
                             .into_iter()
                             .map(|a| {
                                 let label = format!("{} ({})", a.label, a.events);
-                                view! { <option value=a.name>{label}</option> }
+                                view! { <option value=a.name>{label}</option> }.into_any()
                             })
                             .collect_view()}
                     </select>
@@ -70,7 +70,7 @@ pub fn Filters() -> impl IntoView {
                         <option value="">{rift.text(Key::AnySource)}</option>
                         {move || sources()
                             .into_iter()
-                            .map(|(id, label)| view! { <option value=id>{label}</option> })
+                            .map(|(id, label)| view! { <option value=id>{label}</option> }.into_any())
                             .collect_view()}
                     </select>
                 </label>

@@ -320,7 +320,7 @@ fn Instance(
             </div>
             <Minimap />
             <Popover root=root />
-            {(mode == Mode::Page).then(|| view! { <EmbedDialog open=embed_open /> })}
+            {(mode == Mode::Page).then(|| view! { <EmbedDialog open=embed_open /> }.into_any())}
             {dom::shown(move || printing.get(), move || view! {
                 // Drawn again if the details arrive while it is shown.
                 {move || {

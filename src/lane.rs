@@ -106,7 +106,7 @@ pub fn LaneRow(
     let aria = label.clone();
     view! {
         <section class=format!("lane {} {}", look.hue, look.shape) data-lane=lane_id role="group" aria-label=aria>
-            <h2 class="lane-label"><span class="lane-key" aria-hidden="true"></span>{label}</h2>
+            <h2 class="lane-label"><span class="lane-key" aria-hidden="true"></span>{move || label()}</h2>
             <div class="lane-body" style:height=height>
                 <div class="marks" node_ref=holder on:click=select></div>
                 <div node_ref=chip_holder on:click=zoom></div>

@@ -23,7 +23,7 @@ pub fn LanguageMenu() -> impl IntoView {
             >
                 {Lang::ALL
                     .iter()
-                    .map(|l| view! { <option value=l.code() lang=l.code()>{l.name()}</option> })
+                    .map(|l| view! { <option value=l.code() lang=l.code()>{l.name()}</option> }.into_any())
                     .collect_view()}
             </select>
         </label>

@@ -83,13 +83,13 @@ pub fn ListView() -> impl IntoView {
     };
     view! {
         <section class="list-view" aria-label=rift.text(Key::ListLabel) node_ref=root>
-            <p class="list-summary">{summary}</p>
+            <p class="list-summary">{move || summary()}</p>
             <ol class="chronology">
                 <For each=move || entries.with(|e| e.iter().take(listed.get()).copied().collect::<Vec<_>>()) key=|i| *i let:i>
                     <ListEntry idx=i />
                 </For>
             </ol>
-            <button type="button" class="list-more" hidden=move || rest() == 0 on:click=more>{more_label}</button>
+            <button type="button" class="list-more" hidden=move || rest() == 0 on:click=more>{move || more_label()}</button>
         </section>
     }
 }
@@ -123,7 +123,7 @@ fn ListEntry(
             <time datetime=date>{move || rift.date_of(idx)}</time>
             <span class=format!("entry-lane {}", look.shape)>
                 <span class="lane-key" aria-hidden="true"></span>
-                {lane_label}
+                {move || lane_label()}
             </span>
             <h3>
                 <button
@@ -134,11 +134,11 @@ fn ListEntry(
                     aria-label=move || rift.name_of(idx)
                     on:click=move |_| rift.selected.set(Some(idx))
                 >
-                    {disputed.then(|| view! { <span class="flag" aria-hidden="true">"≠"</span> })}
-                    <span lang=move || rift.shown_lang(idx)>{title}</span>
+                    {disputed.then(|| view! { <span class="flag" aria-hidden="true">"≠"</span> }.into_any())}
+                    <span lang=move || rift.shown_lang(idx)>{move || title()}</span>
                 </button>
             </h3>
-            <p class="entry-summary" lang=move || rift.shown_lang(idx)>{summary}</p>
+            <p class="entry-summary" lang=move || rift.shown_lang(idx)>{move || summary()}</p>
         </li>
     }
 }

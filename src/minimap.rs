@@ -90,7 +90,7 @@ pub fn Minimap() -> impl IntoView {
                     {paths
                         .into_iter()
                         .enumerate()
-                        .map(|(l, d)| view! { <path class=format!("density {}", LaneLook::of(l).hue) d=d /> })
+                        .map(|(l, d)| view! { <path class=format!("density {}", LaneLook::of(l).hue) d=d /> }.into_any())
                         .collect_view()}
                 </svg>
                 <div class="years" aria-hidden="true">
@@ -98,7 +98,7 @@ pub fn Minimap() -> impl IntoView {
                         years
                             .get()
                             .into_iter()
-                            .map(|(x, label)| view! { <span style:left=percent(x)>{label}</span> })
+                            .map(|(x, label)| view! { <span style:left=percent(x)>{label}</span> }.into_any())
                             .collect_view()
                     }}
                 </div>

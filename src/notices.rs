@@ -18,7 +18,7 @@ pub fn Notices(
                 <ul>
                     {move || {
                         let lang = rift.lang();
-                        notices.with(|n| n.iter().map(|n| view! { <li>{n.text(lang)}</li> }).collect_view())
+                        notices.with(|n| n.iter().map(|n| view! { <li>{n.text(lang)}</li> }.into_any()).collect_view())
                     }}
                 </ul>
                 <button

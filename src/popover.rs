@@ -46,12 +46,14 @@ pub fn Popover(
     };
     keep_above_sheet(rift, root);
     let body = move || {
-        let i = rift.selected.get()?;
+        let Some(i) = rift.selected.get() else {
+            return ().into_any();
+        };
         // A new language redraws the card.
         rift.prefs.lang.track();
-        Some(view! { <Card idx=i dialog=dialog close=Callback::new(move |_| close()) /> })
+        view! { <Card idx=i dialog=dialog close=Callback::new(move |_| close()) /> }.into_any()
     };
-    view! { <div class="popover-host" on:keydown=on_keydown>{body}</div> }
+    view! { <div class="popover-host" on:keydown=on_keydown>{move || body()}</div> }
 }
 
 /// On a compact screen the popover is a bottom sheet over the lower part
@@ -189,20 +191,20 @@ fn Card(
             <p class="summary" class:pending=unknown lang=text_lang aria-live="polite">
                 {move || summary.get().unwrap_or_else(|| pending(rift, Key::DetailsLoading, Key::DetailsFailed).to_string())}
             </p>
-            {(!e.actors.is_empty()).then(|| view! { <p class="actors"><strong>{tr(Key::Who)}</strong>{actors}</p> })}
+            {(!e.actors.is_empty()).then(|| view! { <p class="actors"><strong>{tr(Key::Who)}</strong>{actors}</p> }.into_any())}
             {data.is_disputed(idx).then(|| view! {
                 <aside class="dispute" aria-label=tr(Key::SourcesDisagree)>
                     <h3>{tr(Key::SourcesDisagree)}</h3>
-                    <p lang=text_lang class:pending=move || dispute.with(Option::is_none)>{dispute_text}</p>
+                    <p lang=text_lang class:pending=move || dispute.with(Option::is_none)>{move || dispute_text()}</p>
                 </aside>
-            })}
+            }.into_any())}
             <h3 class="evidence">{tr(Key::Evidence)}</h3>
             // Where the account is known (translated) but the passages are
             // not yet: say so here, since nothing above does.
             {move || (!unknown())
                 .then(|| rift.details.get().missing(Key::PassagesLoading, Key::PassagesFailed))
                 .flatten()
-                .map(|key| view! { <p class="pending">{tr(key)}</p> })}
+                .map(|key| view! { <p class="pending">{tr(key)}</p> }.into_any())}
             <Citations data=data.clone() idx=idx />
             <Related data=data.clone() idx=idx />
             {crate::dom::shown(move || !rift.kiosk.on(), move || view! { <Share idx=idx /> }.into_any())}
@@ -253,6 +255,7 @@ fn Citations(
                     </figcaption>
                 </figure>
             }
+            .into_any()
         })
         .collect_view()
 }
@@ -285,6 +288,7 @@ fn Related(
                         </button>
                     </li>
                 }
+                .into_any()
             })
             .collect_view();
         view! {

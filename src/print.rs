@@ -54,15 +54,16 @@ pub fn PrintView(
                                 .map(|(k, n)| view! {
                                     {(k > 0).then_some(",")}
                                     <a href=format!("#rift-note-{n}")>{n}</a>
-                                })
+                                }.into_any())
                                 .collect_view()}
                         </sup>
                     </p>
                     {data.disputed(i, lang).map(|d| view! {
                         <p class="print-dispute"><em>{t(lang, Key::SourcesDisagreeColon)}</em>{d.trim().to_string()}</p>
-                    })}
+                    }.into_any())}
                 </li>
             }
+            .into_any()
         })
         .collect_view();
     let page = rift_core::snippet::page_link(&rift.site(), &link.get_untracked());
@@ -78,7 +79,7 @@ pub fn PrintView(
             <p class="print-scope">
                 {tf(lang, Key::PrintScope, &[("scope", &scope.join(", ")), ("n", &rift_core::format::count(entries.len(), lang))])}
             </p>
-            {missing.map(|key| view! { <p class="print-missing">{t(lang, key)}</p> })}
+            {missing.map(|key| view! { <p class="print-missing">{t(lang, key)}</p> }.into_any())}
             <ol class="print-chronology">{items}</ol>
             <h2>{t(lang, Key::Notes)}</h2>
             <ol class="footnotes">
@@ -86,7 +87,7 @@ pub fn PrintView(
                     .texts
                     .into_iter()
                     .enumerate()
-                    .map(|(n, text)| view! { <li id=format!("rift-note-{}", n + 1)>{text}</li> })
+                    .map(|(n, text)| view! { <li id=format!("rift-note-{}", n + 1)>{text}</li> }.into_any())
                     .collect_view()}
             </ol>
             <p class="print-link">{page}</p>

@@ -69,7 +69,7 @@ pub fn SearchBar() -> impl IntoView {
             />
             <button type="button" class="step prev" aria-label=rift.text(Key::PreviousResult) on:click=move |_| step(rift, false)>"‹"</button>
             <button type="button" class="step next" aria-label=rift.text(Key::NextResult) on:click=move |_| step(rift, true)>"›"</button>
-            <span class="result-count" role="status">{count}</span>
+            <span class="result-count" role="status">{move || count()}</span>
         </div>
     }
 }

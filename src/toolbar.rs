@@ -105,7 +105,7 @@ fn Actions(
             <button type="button" class="print" on:click=print>{rift.text(Key::Print)}</button>
             {(rift.mode == Mode::Page).then(|| view! {
                 <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{rift.text(Key::Embed)}</button>
-            })}
+            }.into_any())}
             <span class="copy-status" role="status">{move || copy_status.get()}</span>
         }.into_any())}
     }
