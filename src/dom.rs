@@ -334,6 +334,23 @@ pub fn either(
 
 type ViewFn = Box<dyn Fn() -> AnyView + Send + Sync>;
 
+/// A keyed list of `each`'s indices, each drawn by `item` and kept while
+/// its index stays in the list (Leptos's `<For>`, whose code is compiled
+/// once here rather than once per list).
+pub fn keyed(
+    each: impl Fn() -> Vec<usize> + Send + Sync + 'static,
+    item: impl Fn(usize) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    keyed_boxed(Box::new(each), Arc::new(item))
+}
+
+fn keyed_boxed(
+    each: Box<dyn Fn() -> Vec<usize> + Send + Sync>,
+    item: Arc<dyn Fn(usize) -> AnyView + Send + Sync>,
+) -> AnyView {
+    view! { <For each=each key=|i: &usize| *i children=move |i| item(i) /> }.into_any()
+}
+
 fn either_boxed(when: Memo<bool>, yes: ViewFn, no: ViewFn) -> SharedReactiveFunction<AnyView> {
     Arc::new(std::sync::Mutex::new(
         move || {

@@ -85,9 +85,10 @@ pub fn ListView() -> impl IntoView {
         <section class="list-view" aria-label=rift.text(Key::ListLabel) node_ref=root>
             <p class="list-summary">{move || summary()}</p>
             <ol class="chronology">
-                <For each=move || entries.with(|e| e.iter().take(listed.get()).copied().collect::<Vec<_>>()) key=|i| *i let:i>
-                    <ListEntry idx=i />
-                </For>
+                {crate::dom::keyed(
+                    move || entries.with(|e| e.iter().take(listed.get()).copied().collect()),
+                    |i| view! { <ListEntry idx=i /> }.into_any(),
+                )}
             </ol>
             <button type="button" class="list-more" hidden=move || rest() == 0 on:click=more>{move || more_label()}</button>
         </section>

@@ -212,9 +212,10 @@ pub fn TimelineArea() -> impl IntoView {
                 // Drawn once the area is measured, so the lanes appear at
                 // their final height rather than growing into it.
                 {crate::dom::shown(move || rift.measured(), move || view! {
-                    <For each=move || rift.lanes.with(|l| l.iter().take(staged.get()).copied().collect::<Vec<_>>()) key=|l| *l let:lane>
-                        <LaneRow lane=lane style=style labels=labels font=font />
-                    </For>
+                    {crate::dom::keyed(
+                        move || rift.lanes.with(|l| l.iter().take(staged.get()).copied().collect()),
+                        move |lane| view! { <LaneRow lane=lane style=style labels=labels font=font /> }.into_any(),
+                    )}
                 }.into_any())}
             </div>
         </div>
