@@ -75,13 +75,7 @@ pub fn use_copy(lang: RwSignal<Lang>) -> (impl Fn(String) + Clone, Signal<String
                 return;
             }
             copied.set(true);
-            if let Some(Some(h)) = reset.try_update_value(Option::take) {
-                h.clear();
-            }
-            let later = move || copied.set(false);
-            let handle =
-                set_timeout_with_handle(later, std::time::Duration::from_millis(COPIED_MS));
-            reset.set_value(handle.ok());
+            restart(reset, COPIED_MS, move || copied.set(false));
         });
     };
     (act, status)
@@ -96,28 +90,38 @@ where
 {
     let out = RwSignal::new(source.get_untracked());
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
-    let clear = move || {
-        if let Some(Some(h)) = pending.try_update_value(Option::take) {
-            h.clear();
-        }
-    };
     let mut ran = false;
     effect(move || {
         let value = source.get();
         if !std::mem::replace(&mut ran, true) {
             return;
         }
-        clear();
-        let later = move || {
+        restart(pending, ms, move || {
             if out.with_untracked(|v| *v != value) {
                 out.set(value);
             }
-        };
-        let handle = set_timeout_with_handle(later, std::time::Duration::from_millis(ms));
-        pending.set_value(handle.ok());
+        });
     });
-    on_cleanup(clear);
+    on_cleanup(move || cancel(pending));
     out.read_only()
+}
+
+/// A timer kept in `slot`, of which only the latest runs.
+type Timer = StoredValue<Option<TimeoutHandle>, LocalStorage>;
+
+/// Cancels the timer in `slot`, if any, and starts `f` in `ms`
+/// milliseconds in its place.
+fn restart(slot: Timer, ms: u64, f: impl FnOnce() + 'static) {
+    cancel(slot);
+    let handle = set_timeout_with_handle(f, std::time::Duration::from_millis(ms));
+    slot.set_value(handle.ok());
+}
+
+/// Cancels the timer in `slot`, if any.
+fn cancel(slot: Timer) {
+    if let Some(Some(h)) = slot.try_update_value(Option::take) {
+        h.clear();
+    }
 }
 
 /// Whether the media query `query` matches, kept current.
@@ -153,31 +157,29 @@ pub fn measure_font(root: NodeRef<leptos::html::Div>, glyphs: RwSignal<Arc<Glyph
 fn measure(root: NodeRef<leptos::html::Div>, glyphs: RwSignal<Arc<Glyphs>>) -> bool {
     // Pixels; an integer, so that writing the font needs no float formatting.
     const SIZE: u32 = 100;
-    {
-        let Some(el) = root.get() else { return false };
-        let family = window()
-            .get_computed_style(&el)
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_property_value("font-family").ok())
-            .unwrap_or_else(|| "sans-serif".into());
-        let context = document()
-            .create_element("canvas")
-            .ok()
-            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-            .and_then(|c| c.get_context("2d").ok().flatten())
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-        let Some(ctx) = context else { return true };
-        ctx.set_font(&format!("{SIZE}px {family}"));
-        let chars = rift_core::text::charset(LABEL_CHARS);
-        let measured = Glyphs::measured(f64::from(SIZE), chars, |c| {
-            let mut buf = [0u8; 4];
-            ctx.measure_text(c.encode_utf8(&mut buf))
-                .map_or(f64::NAN, |m| m.width())
-        });
-        glyphs.set(Arc::new(measured));
-        true
-    }
+    let Some(el) = root.get() else { return false };
+    let family = window()
+        .get_computed_style(&el)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("font-family").ok())
+        .unwrap_or_else(|| "sans-serif".into());
+    let context = document()
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        .and_then(|c| c.get_context("2d").ok().flatten())
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+    let Some(ctx) = context else { return true };
+    ctx.set_font(&format!("{SIZE}px {family}"));
+    let chars = rift_core::text::charset(LABEL_CHARS);
+    let measured = Glyphs::measured(f64::from(SIZE), chars, |c| {
+        let mut buf = [0u8; 4];
+        ctx.measure_text(c.encode_utf8(&mut buf))
+            .map_or(f64::NAN, |m| m.width())
+    });
+    glyphs.set(Arc::new(measured));
+    true
 }
 
 /// Dispatches a bubbling, composed CustomEvent on `target`.
@@ -334,6 +336,18 @@ pub fn either(
 
 type ViewFn = Box<dyn Fn() -> AnyView + Send + Sync>;
 
+fn either_boxed(when: Memo<bool>, yes: ViewFn, no: ViewFn) -> SharedReactiveFunction<AnyView> {
+    Arc::new(std::sync::Mutex::new(
+        move || {
+            if when.get() {
+                yes()
+            } else {
+                no()
+            }
+        },
+    ))
+}
+
 /// A keyed list of `each`'s indices, each drawn by `item` and kept while
 /// its index stays in the list (Leptos's `<For>`, whose code is compiled
 /// once here rather than once per list).
@@ -349,18 +363,6 @@ fn keyed_boxed(
     item: Arc<dyn Fn(usize) -> AnyView + Send + Sync>,
 ) -> AnyView {
     view! { <For each=each key=|i: &usize| *i children=move |i| item(i) /> }.into_any()
-}
-
-fn either_boxed(when: Memo<bool>, yes: ViewFn, no: ViewFn) -> SharedReactiveFunction<AnyView> {
-    Arc::new(std::sync::Mutex::new(
-        move || {
-            if when.get() {
-                yes()
-            } else {
-                no()
-            }
-        },
-    ))
 }
 
 /// How a listener listens: in the capture phase, and passive.

@@ -351,17 +351,21 @@ impl Rift {
     /// language and shows its English texts (tracked): the `lang` attribute
     /// of those texts.
     pub fn fallback_lang(&self, i: usize) -> Option<&'static str> {
-        let lang = self.lang();
-        let shown = self.data.with_value(|t| t.shown_lang(i, lang));
+        let (shown, lang) = self.shown(i);
         (shown != lang).then_some(shown.code())
     }
 
     /// The language event `i`'s texts are shown in (tracked): the
     /// interface language, or English where they are not translated.
     pub fn shown_lang(&self, i: usize) -> String {
+        self.shown(i).0.code().to_string()
+    }
+
+    /// The language event `i`'s texts are shown in, and the interface
+    /// language (tracked).
+    fn shown(&self, i: usize) -> (rift_core::i18n::Lang, rift_core::i18n::Lang) {
         let lang = self.lang();
-        let shown = self.data.with_value(|t| t.shown_lang(i, lang));
-        shown.code().to_string()
+        (self.data.with_value(|t| t.shown_lang(i, lang)), lang)
     }
 
     /// Event `i`'s accessible name: title, date, and whether the sources
