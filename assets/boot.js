@@ -1,7 +1,7 @@
 // Starts the full timeline page. A file of its own (not an inline script) so
 // the page runs under a Content-Security-Policy without 'unsafe-inline'.
 // The app takes the place of the static skeleton of index.html in the same
-// task, so no frame shows both, and nothing moves. If the module cannot
+// task (it removes it itself), so no frame shows both, and nothing moves. If the module cannot
 // load or start, the page says why (failure.js) instead.
 
 const skeleton = document.querySelector('.rift-skeleton');
@@ -12,6 +12,13 @@ if (/(^#|&)text=large(&|$)/.test(location.hash)) skeleton?.classList.add('large'
 const tag = /(?:^#|&)lang=([^&]*)/.exec(location.hash)?.[1] ?? navigator.language ?? '';
 const lang = ['sq', 'ru'].find((l) => tag.toLowerCase().split(/[-_]/)[0] === l) ?? 'en';
 for (const text of skeleton?.querySelectorAll('.subtitle, .lead') ?? []) text.hidden = text.lang !== lang;
+// The timeline draws its first frame in that language, once its texts are
+// here: they come while the module does.
+if (lang !== 'en') {
+  const texts = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: `texts-${lang}.txt` });
+  texts.crossOrigin = 'anonymous';
+  document.head.append(texts);
+}
 
 import('./rift.js')
   .then(async (rift) => {
@@ -20,8 +27,8 @@ import('./rift.js')
     await nextTask();
     rift.prepare();
     await nextTask();
+    // It removes the skeleton when it takes its place.
     rift.start_page();
-    skeleton?.remove();
   })
   .catch(async (err) => {
     const { showFailure, hashLang } = await import('./failure.js');

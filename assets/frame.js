@@ -2,8 +2,16 @@
 // of its static skeleton; if the module cannot load or start, says why
 // (failure.js), and tells the parent window.
 
-const skeleton = document.querySelector('.rift-skeleton');
 const nextTask = () => new Promise((ok) => setTimeout(ok, 0));
+// The texts of the language the timeline will speak (the link's, else the
+// browser's), fetched while the module is: it waits for them to draw.
+const tag = /(?:^#|&)lang=([^&]*)/.exec(location.hash)?.[1] ?? navigator.language ?? '';
+const lang = ['sq', 'ru'].find((l) => tag.toLowerCase().split(/[-_]/)[0] === l);
+if (lang) {
+  const texts = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: `texts-${lang}.txt` });
+  texts.crossOrigin = 'anonymous';
+  document.head.append(texts);
+}
 
 import('./rift.js')
   .then(async (rift) => {
@@ -12,8 +20,7 @@ import('./rift.js')
     await nextTask();
     rift.prepare();
     await nextTask();
-    rift.start_frame();
-    skeleton?.remove();
+    rift.start_frame(); // it removes the skeleton when it takes its place
   })
   .catch(async (err) => {
     const { showFailure, hashLang } = await import('./failure.js');

@@ -31,6 +31,11 @@ fn main() {
             ));
         }
         for (key, value) in table {
+            if value.contains(['\u{1e}', '\u{1f}']) {
+                problems.push(format!(
+                    "i18n/{code}.json: \"{key}\" holds a text pack's separator"
+                ));
+            }
             if value.trim().is_empty() {
                 problems.push(format!("i18n/{code}.json: \"{key}\" is empty"));
             }
@@ -68,8 +73,24 @@ fn main() {
         en.len(),
         en.keys().collect::<Vec<_>>()
     );
+    // Names the set of keys and their order, so that a text pack written
+    // for other keys (a cached file of another build) is refused.
+    let id = en.keys().fold(0xcbf2_9ce4_8422_2325_u64, |h, k| {
+        k.bytes()
+            .chain([b','])
+            .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    });
+    let _ = writeln!(
+        out,
+        "/// Names these keys in this order (a hash of their names).\npub const KEYS_ID: &str = \"{id:016x}\";\n"
+    );
     for (code, table) in std::iter::once(("en", &en)).chain(others.iter().map(|(c, t)| (*c, t))) {
         let values: Vec<&String> = en.keys().map(|k| &table[k]).collect();
+        // In the browser, Albanian and Russian arrive with their text
+        // packs (crate::pack): only English is in the module.
+        if code != "en" {
+            out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+        }
         let _ = writeln!(
             out,
             "const {}_STRINGS: [&str; {}] = {:?};\n",

@@ -99,7 +99,7 @@ fn show(watched: &Watched, what: &str) {
     {
         return;
     }
-    let lang = lang_of(outer);
+    let lang = rift_core::i18n::shown(lang_of(outer));
     let theme = outer
         .query_selector(".rift[data-theme]")
         .ok()

@@ -63,6 +63,31 @@ pub(crate) fn load(bench: Option<usize>) -> Result<Arc<Timeline>, String> {
     })
 }
 
+/// The language an instance that asks for `lang` starts in: that, else
+/// the browser's, else English.
+pub(crate) fn lang_or_browser(lang: Option<Lang>) -> Lang {
+    lang.unwrap_or_else(|| {
+        window()
+            .navigator()
+            .language()
+            .and_then(|tag| Lang::from_tag(&tag))
+            .unwrap_or_default()
+    })
+}
+
+/// Runs `mount` once an instance started with `options` can draw its
+/// first frame in its language: at once in English; in Albanian or
+/// Russian once that language's texts have arrived (or failed to, and
+/// it shows English). Its first frame is then its last word, and nothing
+/// changes language under the reader's eyes.
+pub(crate) fn when_ready(options: &Options, mount: impl FnOnce() + 'static) {
+    let lang = lang_or_browser(options.fragment.lang);
+    match load(options.fragment.bench) {
+        Ok(data) => crate::texts::ensure(data, &options.site, lang, mount),
+        Err(_) => mount(),
+    }
+}
+
 /// What a renewed instance carries over from the one it replaces.
 #[derive(Clone)]
 pub struct Resume {
@@ -133,25 +158,26 @@ fn start(
     site: String,
     area: NodeRef<html::Div>,
     host: Option<&web_sys::HtmlElement>,
-) -> (Rift, Vec<fragment::Notice>) {
+) -> Rift {
     let bounds = t
         .extent()
         .map_or_else(Bounds::default_range, |(a, b)| Bounds::around(a, b));
     let first = resumed.unwrap_or_else(|| fragment::resolve(f, &t, &bounds));
-    let lang = first.lang.unwrap_or_else(|| {
-        window()
-            .navigator()
-            .language()
-            .and_then(|tag| Lang::from_tag(&tag))
-            .unwrap_or_default()
-    });
+    // The language asked for, if its texts are here (`when_ready` waited
+    // for them); English if they could not come.
+    let asked = lang_or_browser(first.lang);
+    let lang = rift_core::i18n::shown(asked);
+    let mut notices = first.notices;
+    if lang != asked {
+        notices.push(fragment::Notice::NoTexts(asked, lang));
+    }
     let size = (RwSignal::new(0.0), RwSignal::new(0.0));
     crate::dom::effect(move || {
         if let Some(el) = area.get() {
             crate::dom::observe_size(&el, size.0, size.1);
         }
     });
-    let rift = Rift::new(Parts {
+    Rift::new(Parts {
         mode,
         search: Search::new(t.clone(), first.query),
         data: t,
@@ -169,8 +195,8 @@ fn start(
             glyphs: RwSignal::new(Arc::new(rift_core::text::Glyphs::even(0.53))),
         },
         kiosk: Kiosk::new(first.kiosk),
-    });
-    (rift, first.notices)
+        notices,
+    })
 }
 
 #[component]
@@ -195,11 +221,11 @@ fn Instance(
     // A renewed instance shows the popover that was open without opening
     // it again (no entrance animation), until the selection changes.
     let carried = state.as_ref().map(|s| s.selected);
-    let (rift, first_notices) = start(timeline, mode, &fragment, state, site, area, host.as_ref());
+    let rift = start(timeline, mode, &fragment, state, site, area, host.as_ref());
     provide_context(rift);
     #[cfg(feature = "faults")]
     crate::faults::arm(rift, host.as_ref(), root);
-    let notices = RwSignal::new(first_notices);
+    let notices = rift.notices;
     // The deep link of the current state, without `#`.
     let link = crate::dom::memo(move || {
         let (view, lanes, query) = (rift.view(), rift.lanes.get(), rift.search.query.get());
@@ -228,7 +254,7 @@ fn Instance(
         rift.prefs.list.set(r.list);
         rift.prefs.large.set(r.large);
         if let Some(l) = r.lang {
-            rift.prefs.lang.set(l);
+            rift.set_lang(l);
         }
         notices.set(r.notices);
     };
@@ -237,7 +263,7 @@ fn Instance(
         // The document says which language it is in (screen readers, hyphenation).
         crate::dom::effect(move || {
             if let Some(html) = document().document_element() {
-                let _ = html.set_attribute("lang", rift.lang().code());
+                let _ = html.set_attribute("lang", rift.shown_ui_lang().code());
             }
         });
         // Keep the address bar a shareable link, unless this is a load test.
@@ -282,7 +308,7 @@ fn Instance(
             data-rift-timeline=(mode != Mode::Element).then_some("")
             aria-busy=move || rift.motion.goal.with(Option::is_some).to_string()
             data-theme=theme
-            lang=move || rift.lang().code().to_string()
+            lang=move || rift.shown_ui_lang().code().to_string()
             data-view-start=move || days.get().0
             data-view-end=move || days.get().1
             data-selected=move || selected_id.get().unwrap_or_default()
@@ -365,7 +391,8 @@ fn fetch_texts_when_needed(rift: Rift, printing: RwSignal<bool>) {
         if rift.search.searching() {
             wanted.extend([Lang::Sq, Lang::Ru]);
         }
-        for l in wanted.into_iter().filter(|l| !data.has_texts(*l)) {
+        let missing = |l: &Lang| !data.has_texts(*l) && !crate::texts::failed(&data, *l);
+        for l in wanted.into_iter().filter(missing) {
             crate::texts::ensure(data.clone(), &site, l, move || {
                 lang.update(|_| {});
                 query.update(|_| {});

@@ -70,7 +70,7 @@ fn restore(rift: Rift, home: &Resolved) {
         }
     }
     if let Some(lang) = home.lang.filter(|l| *l != rift.prefs.lang.get_untracked()) {
-        rift.prefs.lang.set(lang);
+        rift.set_lang(lang);
     }
 }
 

@@ -17,7 +17,7 @@ pub fn LanguageMenu() -> impl IntoView {
                 prop:value=move || lang.get().code().to_string()
                 on:change=move |e| {
                     if let Some(l) = Lang::parse(&event_target_value(&e)) {
-                        lang.set(l);
+                        rift.set_lang(l);
                     }
                 }
             >

@@ -61,7 +61,14 @@ fn start(mode: Mode) {
         host: None,
         theme: None,
     };
-    leptos::mount::mount_to_body(move || view! { <App options=options /> });
+    instance::when_ready(&options.clone(), move || {
+        leptos::mount::mount_to_body(move || view! { <App options=options /> });
+        // The app takes the static skeleton's place in the same task, so
+        // no frame shows both.
+        if let Ok(Some(skeleton)) = document().query_selector(".rift-skeleton") {
+            skeleton.remove();
+        }
+    });
 }
 
 /// Reads the embedded timeline now, once for the page, rather than when
@@ -117,9 +124,12 @@ pub fn mount_element(host: web_sys::HtmlElement, css: &str, site: &str) -> Resul
         theme: attrs.theme,
     };
     // Mounted once the stylesheet is in (or has failed): a first frame
-    // without it would be measured and drawn unstyled, and then jump.
+    // without it would be measured and drawn unstyled, and then jump. And
+    // once the texts of its language are here (`instance::when_ready`).
     let mount = std::cell::Cell::new(Some(move || {
-        leptos::mount::mount_to(container, move || view! { <App options=options /> }).forget();
+        instance::when_ready(&options.clone(), move || {
+            leptos::mount::mount_to(container, move || view! { <App options=options /> }).forget();
+        });
     }));
     let once = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         if let Some(mount) = mount.take() {

@@ -7,6 +7,7 @@ use crate::dom::now;
 use leptos::prelude::*;
 use leptos::tachys::reactive_graph::SharedReactiveFunction;
 use rift_core::dataset::Timeline;
+use rift_core::fragment::Notice;
 use rift_core::i18n::{Key, Lang};
 use rift_core::motion::{self, EASE_MS};
 use rift_core::search::Index;
@@ -177,6 +178,9 @@ pub struct Rift {
     pub kiosk: Kiosk,
     /// Where the English summaries, disputes and passages stand.
     pub details: RwSignal<Details>,
+    /// What the instance tells the reader: parts of its link or attributes
+    /// it could not follow, texts that did not arrive.
+    pub notices: RwSignal<Vec<Notice>>,
 }
 
 /// The English summaries, disputes and source passages, which the page
@@ -220,6 +224,7 @@ pub struct Parts {
     pub search: Search,
     pub prefs: Prefs,
     pub kiosk: Kiosk,
+    pub notices: Vec<Notice>,
 }
 
 impl Rift {
@@ -244,6 +249,7 @@ impl Rift {
             prefs: p.prefs,
             kiosk: p.kiosk,
             details: RwSignal::new(details),
+            notices: RwSignal::new(p.notices),
         }
     }
 
@@ -314,6 +320,29 @@ impl Rift {
     /// The interface language (tracked).
     pub fn lang(&self) -> Lang {
         self.prefs.lang.get()
+    }
+
+    /// The language the interface is shown in (tracked): the reader's,
+    /// or English where its strings failed to arrive.
+    pub fn shown_ui_lang(&self) -> Lang {
+        rift_core::i18n::shown(self.lang())
+    }
+
+    /// Switches the interface to `lang` once its texts are here: what is
+    /// on screen stays in one language until then. If they cannot come,
+    /// it stays in the one it is in, and says so.
+    pub fn set_lang(&self, lang: Lang) {
+        let (prefs, notices) = (self.prefs.lang, self.notices);
+        crate::texts::ensure(self.data(), &self.site(), lang, move || {
+            if rift_core::i18n::has_strings(lang) {
+                prefs.set(lang);
+            } else {
+                let shown = prefs.get_untracked();
+                notices.update(|n| n.push(Notice::NoTexts(lang, shown)));
+                // The language menu shows the language still in use.
+                prefs.update(|_| {});
+            }
+        });
     }
 
     /// An interface string in the current language (tracked).

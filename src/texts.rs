@@ -1,8 +1,9 @@
 //! The texts fetched from the site the first time a reader needs them,
 //! once per page however many instances it holds:
-//! - the event texts of Albanian and Russian (`texts-sq.txt`,
-//!   `texts-ru.txt`): the page opens in that language, switches to it, or
-//!   searches;
+//! - the event texts and interface strings of Albanian and Russian
+//!   (`texts-sq.txt`, `texts-ru.txt`): an instance in that language waits
+//!   for them before its first frame, a switch to it waits for them, and
+//!   a search in every language fetches them;
 //! - the English summaries, disputes and source passages (`details.txt`):
 //!   the reader reaches for the timeline, opens an event, searches, lists
 //!   or prints. The module holds only what draws the lanes.
@@ -38,19 +39,35 @@ fn slot(lang: Lang) -> Option<usize> {
     }
 }
 
-/// Makes sure `data` has the event texts of `lang`, fetching them from the
-/// site at `site` if no instance has yet; `then` runs once they arrived or
-/// failed to (at once, if they are there; never, if they failed before).
+/// Makes sure `data` has the event texts and interface strings of `lang`,
+/// fetching them from the site at `site` if no instance has yet; `then`
+/// runs once they arrived or failed to (at once, if either happened
+/// before: see [`failed`]).
 pub fn ensure(data: Arc<Timeline>, site: &str, lang: Lang, then: impl FnOnce() + 'static) {
-    let Some(k) = slot(lang).filter(|_| !data.has_texts(lang)) else {
+    let Some(k) = slot(lang).filter(|_| !has_texts(&data, lang)) else {
         return then();
     };
     let url = format!("{site}texts-{}.txt", lang.code());
-    load(k, url, false, data, then, move |data, text| {
-        let texts = rift_core::pack::parse_texts(text, data.data.events.len())?;
+    load(k, url, true, data, then, move |data, text| {
+        let (texts, strings) = rift_core::pack::parse_texts(text, data.data.events.len())?;
+        rift_core::i18n::add_strings(lang, strings);
         data.add_texts(lang, texts);
         Ok(())
     });
+}
+
+/// Whether the texts of `lang` failed to arrive on this page (asking
+/// again would only fail again).
+pub fn failed(data: &Timeline, lang: Lang) -> bool {
+    let settled =
+        slot(lang).is_some_and(|k| PACKS.with(|p| matches!(p.borrow()[k], Some(Pack::Settled))));
+    settled && !has_texts(data, lang)
+}
+
+/// Whether `data` has the event texts of `lang`, and the page its
+/// interface strings (they come in one pack).
+fn has_texts(data: &Timeline, lang: Lang) -> bool {
+    data.has_texts(lang) && rift_core::i18n::has_strings(lang)
 }
 
 /// Makes sure `data` has its English summaries, disputes and passages,
@@ -77,8 +94,8 @@ pub fn search_waits(data: &Timeline) -> bool {
     PACKS.with(|p| {
         let p = p.borrow();
         let waits = |k: usize, here: bool| !here && !matches!(p[k], Some(Pack::Settled));
-        waits(0, data.has_texts(Lang::Sq))
-            || waits(1, data.has_texts(Lang::Ru))
+        waits(0, has_texts(data, Lang::Sq))
+            || waits(1, has_texts(data, Lang::Ru))
             || waits(DETAILS, data.has_details())
     })
 }
@@ -115,7 +132,9 @@ fn load(
         }
     });
     if start {
-        leptos::task::spawn_local(async move {
+        // Not Leptos's executor: an instance may wait for this before it
+        // mounts, which is what sets that up.
+        wasm_bindgen_futures::spawn_local(async move {
             if let Err(e) = fetch(&url).await.and_then(|text| add(&data, &text)) {
                 leptos::logging::warn!("{url}: {e}");
             }

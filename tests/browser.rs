@@ -242,3 +242,44 @@ async fn rift_select_from_inside_the_shadow_root_reaches_the_host() {
         .remove_event_listener_with_callback("rift:select", listener.as_ref().unchecked_ref())
         .unwrap();
 }
+
+/// In the module, the Albanian and Russian interface strings come with
+/// their language's text pack: until then a lookup gives English, and the
+/// interface is shown in English.
+#[wasm_bindgen_test]
+fn interface_strings_of_other_languages_arrive_with_their_pack() {
+    use rift_core::i18n::{
+        add_strings, has_strings, parse_fields, shown, t, Key, Lang, KEYS, KEYS_ID,
+    };
+    assert!(has_strings(Lang::En));
+    assert!(!has_strings(Lang::Ru));
+    assert_eq!(t(Lang::Ru, Key::Close), t(Lang::En, Key::Close));
+    assert_eq!(shown(Lang::Ru), Lang::En);
+    let fields: Vec<String> = KEYS.iter().map(|k| format!("ru {}", k.name())).collect();
+    let strings = parse_fields(std::iter::once(KEYS_ID).chain(fields.iter().map(String::as_str)))
+        .expect("strings for these keys");
+    add_strings(Lang::Ru, strings);
+    assert!(has_strings(Lang::Ru));
+    assert_eq!(shown(Lang::Ru), Lang::Ru);
+    assert_eq!(t(Lang::Ru, Key::Close), "ru close");
+}
+
+/// An embed asked for Albanian whose texts cannot be fetched (the test
+/// page serves no files) starts all the same, in English, and says why.
+#[wasm_bindgen_test]
+async fn an_embed_whose_language_cannot_come_starts_in_english_and_says_so() {
+    let embed = Embed::mount(&[
+        ("data-lang", "sq"),
+        ("data-date", "1961-06"),
+        ("data-span", "3m"),
+    ]);
+    embed.drawn().await;
+    let root = embed.find(".rift").expect("the instance's root");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    let notice = embed.find(".notice").expect("a notice");
+    let text = notice.text_content().unwrap_or_default();
+    assert!(
+        text.contains("Shqip could not be loaded; the timeline is in English"),
+        "{text}"
+    );
+}

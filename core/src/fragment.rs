@@ -108,6 +108,9 @@ pub enum Notice {
     },
     NoActor(String),
     NoSource(String),
+    /// The texts of the first language did not arrive; the instance is in
+    /// the second.
+    NoTexts(Lang, Lang),
 }
 
 impl Notice {
@@ -157,6 +160,11 @@ impl Notice {
             }
             Notice::NoActor(a) => tf(lang, Key::NoticeNoActor, &[("actor", a)]),
             Notice::NoSource(s) => tf(lang, Key::NoticeNoSource, &[("source", s)]),
+            Notice::NoTexts(asked, shown) => tf(
+                lang,
+                Key::NoticeNoTexts,
+                &[("lang", asked.name()), ("shown", shown.name())],
+            ),
         }
     }
 }

@@ -1,5 +1,12 @@
 //! Interface languages: one file of strings per language (i18n/*.json at
 //! the repository root, embedded), and the calendar words dates need.
+//!
+//! The browser's module holds the English strings only: the Albanian and
+//! Russian ones travel in that language's text pack (`crate::pack`), which
+//! a reader of that language needs anyway, and are added here when it
+//! arrives. Native builds (the tools, the tests) hold every language.
+
+use std::sync::OnceLock;
 
 /// Interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -55,15 +62,82 @@ impl Key {
     }
 }
 
-/// The interface string `key` in `lang`. Every key exists in every
+/// The interface string `key` in `lang`: in English while `lang`'s
+/// strings are not here (see [`has_strings`]). Every key exists in every
 /// language: the build checks it.
 pub fn t(lang: Lang, key: Key) -> &'static str {
-    let table = match lang {
-        Lang::En => &EN_STRINGS,
-        Lang::Sq => &SQ_STRINGS,
-        Lang::Ru => &RU_STRINGS,
+    strings(lang).unwrap_or(&EN_STRINGS)[key as usize]
+}
+
+/// Albanian and Russian strings that arrived in a text pack.
+static ADDED: [OnceLock<Box<[&'static str]>>; 3] = [const { OnceLock::new() }; 3];
+
+/// The interface strings of `lang`, if they are here.
+fn strings(lang: Lang) -> Option<&'static [&'static str]> {
+    let built_in: Option<&'static [&'static str]> = match lang {
+        Lang::En => Some(&EN_STRINGS),
+        #[cfg(not(target_arch = "wasm32"))]
+        Lang::Sq => Some(&SQ_STRINGS),
+        #[cfg(not(target_arch = "wasm32"))]
+        Lang::Ru => Some(&RU_STRINGS),
+        #[cfg(target_arch = "wasm32")]
+        _ => None,
     };
-    table[key as usize]
+    built_in.or_else(|| ADDED[lang as usize].get().map(|s| &s[..]))
+}
+
+/// Whether the interface strings of `lang` are here.
+pub fn has_strings(lang: Lang) -> bool {
+    strings(lang).is_some()
+}
+
+/// `lang` if its interface strings are here, else English: the language
+/// the interface is actually shown in.
+pub fn shown(lang: Lang) -> Lang {
+    if has_strings(lang) {
+        lang
+    } else {
+        Lang::En
+    }
+}
+
+/// The fields a text pack carries the interface strings of `lang` in:
+/// [`KEYS_ID`], then each key's string in the order of [`KEYS`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn pack_fields(lang: Lang) -> Vec<&'static str> {
+    let strings = strings(lang).expect("native builds hold every language");
+    std::iter::once(KEYS_ID)
+        .chain(strings.iter().copied())
+        .collect()
+}
+
+/// Reads the fields [`pack_fields`] wrote: the strings, if they are for
+/// these keys.
+pub fn parse_fields<'a>(mut fields: impl Iterator<Item = &'a str>) -> Result<Vec<String>, String> {
+    if fields.next() != Some(KEYS_ID) {
+        return Err("interface strings for other keys".into());
+    }
+    let strings: Vec<String> = fields.map(str::to_string).collect();
+    if strings.len() != KEYS.len() {
+        return Err(format!(
+            "{} interface strings, not {}",
+            strings.len(),
+            KEYS.len()
+        ));
+    }
+    Ok(strings)
+}
+
+/// Keeps `strings` (from [`parse_fields`]) as the interface strings of
+/// `lang`, for the rest of the page's life; the first that arrive stay.
+pub fn add_strings(lang: Lang, strings: Vec<String>) {
+    if strings.len() == KEYS.len() {
+        let kept: Box<[&'static str]> = strings
+            .into_iter()
+            .map(|s| &*Box::leak(s.into_boxed_str()))
+            .collect();
+        let _ = ADDED[lang as usize].set(kept);
+    }
 }
 
 /// [`t`] with `{name}` placeholders filled in, in one pass over the

@@ -381,7 +381,9 @@ pub fn decode(bytes: &[u8]) -> Result<(Dataset, Vec<When>), String> {
 
 /// The text pack of one language: each event's title, summary and dispute
 /// in dataset order, separated by [`FIELD`], each event ended by
-/// [`RECORD`]; an empty field where a text is missing.
+/// [`RECORD`], an empty field where a text is missing; then one more
+/// record, the language's interface strings (`i18n::pack_fields`).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn texts(data: &Dataset, code: &str) -> String {
     let mut out = String::new();
     for e in &data.events {
@@ -392,6 +394,11 @@ pub fn texts(data: &Dataset, code: &str) -> String {
             t.and_then(|t| t.disputed.as_deref()),
         ];
         record(&mut out, fields.into_iter().map(Option::unwrap_or_default));
+    }
+    if let Some(lang) = crate::i18n::Lang::parse(code) {
+        // As they are: interface strings keep their spaces.
+        out.push_str(&crate::i18n::pack_fields(lang).join(&FIELD.to_string()));
+        out.push(RECORD);
     }
     out
 }
@@ -416,20 +423,24 @@ fn records<'a>(pack: &'a str, n: usize, what: &str) -> Result<Vec<&'a str>, Stri
     Ok(records)
 }
 
-/// Reads a text pack for `n` events.
-pub fn parse_texts(pack: &str, n: usize) -> Result<Vec<EventText>, String> {
-    records(pack, n, "a text pack")?
+/// Reads a text pack for `n` events: the events' texts and the
+/// interface strings.
+pub fn parse_texts(pack: &str, n: usize) -> Result<(Vec<EventText>, Vec<String>), String> {
+    let mut records = records(pack, n + 1, "a text pack")?;
+    let strings = crate::i18n::parse_fields(records.pop().unwrap_or_default().split(FIELD))?;
+    let texts = records
         .into_iter()
         .map(|r| {
             let mut f = r.split(FIELD);
             let mut next = || f.next().filter(|s| !s.is_empty()).map(str::to_string);
-            Ok(EventText {
+            EventText {
                 title: next(),
                 summary: next(),
                 disputed: next(),
-            })
+            }
         })
-        .collect()
+        .collect();
+    Ok((texts, strings))
 }
 
 /// The details pack: each event's English summary, dispute (empty where
@@ -480,7 +491,7 @@ mod tests {
     use super::*;
     use crate::dataset::{fold_space, Actor, Timeline};
     use crate::fixtures::{event, lane};
-    use crate::i18n::Lang;
+    use crate::i18n::{t, Key, Lang, KEYS, KEYS_ID};
 
     fn dataset() -> Dataset {
         let mut a = event("a", "one", "1961-06-04");
@@ -601,12 +612,33 @@ mod tests {
     fn text_packs_carry_each_event_in_order() {
         let d = dataset();
         let pack = texts(&d, "ru");
-        let parsed = parse_texts(&pack, 3).expect("parses");
+        let (parsed, strings) = parse_texts(&pack, 3).expect("parses");
         assert_eq!(parsed[0], EventText::default());
         assert_eq!(parsed[1].title.as_deref(), Some("Б"));
         assert_eq!(parsed[1].summary.as_deref(), Some("Что-то случилось."));
         assert_eq!(parsed[1].disputed, None);
         assert!(parse_texts(&pack, 4).is_err());
-        assert!(parse_texts("", 0).unwrap().is_empty());
+        assert!(parse_texts("", 0).is_err(), "no interface strings");
+        // The interface strings of the language follow the events, as
+        // they are in i18n/ru.json, spaces and all.
+        let ru: Vec<&str> = KEYS.iter().map(|k| t(Lang::Ru, *k)).collect();
+        assert_eq!(strings, ru);
+        assert_eq!(strings[Key::Close as usize], "Закрыть");
+    }
+
+    #[test]
+    fn a_text_pack_for_other_interface_strings_is_refused() {
+        let d = dataset();
+        let pack = texts(&d, "sq");
+        assert!(parse_texts(&pack, 3).is_ok());
+        // Written by a build with other keys (a stale cached file).
+        let other = pack.replacen(KEYS_ID, "0123456789abcdef", 1);
+        let e = parse_texts(&other, 3).unwrap_err();
+        assert!(e.contains("other keys"), "{e}");
+        // One string short.
+        let cut = pack.trim_end_matches(RECORD);
+        let short = format!("{}{RECORD}", &cut[..cut.rfind(FIELD).unwrap()]);
+        let e = parse_texts(&short, 3).unwrap_err();
+        assert!(e.contains("interface strings, not"), "{e}");
     }
 }

@@ -27,6 +27,82 @@ test.describe('languages', () => {
     await expect(skeleton.locator('.subtitle:visible, .lead:visible')).toHaveCount(2);
   });
 
+  test('an Albanian page draws its first frame in Albanian, however late its texts come', async ({ page }) => {
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.route('**/texts-sq.txt', async (r) => {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await r.continue();
+    });
+    // Every name the Vlora marker ever has, from the first one on.
+    await page.addInitScript(() => {
+      const w = window as any;
+      w.__names = [];
+      new MutationObserver(() => {
+        const b = document.querySelector('button[data-event-id="vlora-withdrawal"]');
+        const name = b?.getAttribute('aria-label');
+        if (name && w.__names.at(-1) !== name) w.__names.push(name);
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    await page.goto('./#date=1961-06&span=3m&lang=sq');
+    // Meanwhile the page says what it is, in Albanian.
+    await expect(page.locator('.rift-skeleton .subtitle:visible')).toHaveText(': Moska, Tirana dhe Beogradi, 1948–1962');
+    await expect(page.locator('button[data-event-id="vlora-withdrawal"]')).toHaveAttribute(
+      'aria-label',
+      /^Nëndetëset sovjetike dhe doku lundrues largohen nga Vlora, 4 qershor 1961/,
+    );
+    await expect(page.getByRole('button', { name: 'Kopjo lidhjen' })).toBeVisible();
+    await expect(page.locator('.rift-skeleton')).toHaveCount(0);
+    // Never in English first.
+    const names: string[] = await page.evaluate(() => (window as any).__names);
+    expect(names.filter((n) => !n.startsWith('Nëndetëset'))).toEqual([]);
+    // The texts are fetched once: the page asks for them while the module loads.
+    expect(asked.filter((p) => p.endsWith('/texts-sq.txt'))).toHaveLength(1);
+  });
+
+  test('texts that cannot come leave the timeline in English, and it says so', async ({ page }) => {
+    await page.route('**/texts-sq.txt', (r) => r.fulfill({ status: 503, body: '' }));
+    await open(page, '#date=1961-06&span=3m&lang=sq');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('.notice')).toContainText('Shqip could not be loaded; the timeline is in English');
+    await expect(page.locator('button[data-event-id="vlora-withdrawal"]')).toHaveAttribute(
+      'aria-label',
+      /^Soviet submarines and floating dock leave Vlora, 4 June 1961/,
+    );
+    await expect(page.getByRole('button', { name: 'Copy link', exact: true })).toBeVisible();
+    // Asking again in the menu: still English, said again, and the menu
+    // shows the language in use.
+    await page.locator('select.language-select').selectOption('sq');
+    await expect(page.locator('.notice li')).toHaveCount(2);
+    await expect(page.locator('select.language-select')).toHaveValue('en');
+    // Another language still comes.
+    await page.locator('select.language-select').selectOption('ru');
+    await expect(page.getByRole('button', { name: 'Копировать ссылку' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  });
+
+  test('a switch of language waits for its texts: nothing is half in one language', async ({ page }) => {
+    await open(page, '#date=1961-06&span=3m');
+    let release = () => {};
+    const held = new Promise<void>((ok) => (release = ok));
+    await page.route('**/texts-ru.txt', async (r) => {
+      await held;
+      await r.continue();
+    });
+    await page.locator('select.language-select').selectOption('ru');
+    // While the Russian texts are on their way, everything stays English.
+    await page.waitForTimeout(300);
+    await expect(page.getByRole('button', { name: 'Copy link', exact: true })).toBeVisible();
+    await expect(page.locator('button[data-event-id="vlora-withdrawal"]')).toHaveAttribute('aria-label', /^Soviet submarines/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    release();
+    await expect(page.getByRole('button', { name: 'Копировать ссылку' })).toBeVisible();
+    await expect(page.locator('button[data-event-id="vlora-withdrawal"]')).toHaveAttribute(
+      'aria-label',
+      /^Советские подводные лодки и плавучий док уходят из Влёры/,
+    );
+  });
+
   test('the language menu switches everything and goes into the link', async ({ page }) => {
     await open(page, '#date=1960-11&span=1m');
     await expect(page.getByRole('button', { name: 'Copy link', exact: true })).toBeVisible();
