@@ -1,6 +1,8 @@
 //! Tasks on the dataset that need the file system: loading data/events.toml
 //! and checking every quote against the working copies of the sources.
 
+pub mod wasm;
+
 use rift_core::dataset::{DataError, DataErrors, Dataset};
 use rift_core::quotes::SourceText;
 use std::collections::HashMap;
