@@ -17,14 +17,14 @@ pub fn Menu(
     let rift = expect_context::<Rift>();
     let details = NodeRef::<html::Details>::new();
     let summary = NodeRef::<html::Summary>::new();
-    let open = RwSignal::new(false);
     // In the capture phase: the overview strip keeps its presses to itself.
     let capture = crate::dom::Phase {
         capture: true,
         passive: false,
     };
     crate::dom::listen(&document(), "pointerdown", capture, move |e| {
-        let Some(d) = details.get_untracked().filter(|_| open.get_untracked()) else {
+        // The element's own state: its toggle event comes a task later.
+        let Some(d) = details.get_untracked().filter(|d| d.open()) else {
             return;
         };
         let target = e.composed_path().get(0).dyn_into::<web_sys::Node>().ok();
@@ -33,11 +33,10 @@ pub fn Menu(
         }
     });
     let on_keydown = move |e: leptos::ev::KeyboardEvent| {
-        if e.key() == "Escape" && open.get_untracked() {
+        let open = details.get_untracked().filter(|d| d.open());
+        if let Some(d) = open.filter(|_| e.key() == "Escape") {
             e.stop_propagation();
-            if let Some(d) = details.get_untracked() {
-                d.set_open(false);
-            }
+            d.set_open(false);
             if let Some(s) = summary.get_untracked() {
                 let _ = s.focus();
             }
@@ -57,7 +56,6 @@ pub fn Menu(
         <details
             class="menu"
             node_ref=details
-            on:toggle=move |_| open.set(details.get_untracked().is_some_and(|d| d.open()))
             on:keydown=on_keydown
         >
             <summary node_ref=summary aria-label=name title=rift.text(Key::Menu)>
