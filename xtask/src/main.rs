@@ -240,7 +240,9 @@ fn run() -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
             Ok(())
         }
-        Some("minify") => {
+        Some(task @ ("minify" | "shrink-wasm")) => {
+            // Release builds only: a debug build keeps its scripts readable
+            // and its module as wasm-bindgen wrote it.
             if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p != "release") {
                 return Ok(());
             }
@@ -248,19 +250,12 @@ fn run() -> Result<(), String> {
                 .get(1)
                 .map(PathBuf::from)
                 .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
-                .ok_or("minify needs the build's folder")?;
-            minify(&dir)
-        }
-        Some("shrink-wasm") => {
-            if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p != "release") {
-                return Ok(());
+                .ok_or(format!("{task} needs the build's folder"))?;
+            if task == "minify" {
+                minify(&dir)
+            } else {
+                shrink_wasm(&dir)
             }
-            let dir = args
-                .get(1)
-                .map(PathBuf::from)
-                .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
-                .ok_or("shrink-wasm needs the build's folder")?;
-            shrink_wasm(&dir)
         }
         Some("bench-scene") => {
             bench_scene(args.get(1).and_then(|n| n.parse().ok()).unwrap_or(10_000));
