@@ -11,7 +11,9 @@
 //!   Trunk runs it after each build; a debug build keeps them readable.
 //! - `shrink-wasm [DIR]`: optimise the module of a release build for size
 //!   with wasm-opt (end2end/node_modules): first drop the exports nothing
-//!   calls, so that their code goes too. Trunk runs it after each build.
+//!   calls, so that their code goes too; then give the imports and the
+//!   glue's exports short names in the module and rift.js. Trunk runs it
+//!   after each build.
 //! - `sizes DIR`: raw and gzipped sizes of the built wasm, js, css and html,
 //!   the open data and the texts fetched on use.
 
@@ -95,9 +97,10 @@ fn unused_export(name: &str) -> bool {
     name.contains("intounderlying")
 }
 
-/// Shrinks `dir/rift_bg.wasm` in place: the unused exports dropped, then
-/// wasm-opt -Oz twice (the second pass finds 0.8 KB more; a third, 40
-/// bytes), and the custom sections no browser reads.
+/// Shrinks `dir/rift_bg.wasm` and its glue `dir/rift.js` in place: the
+/// unused exports dropped, then wasm-opt -Oz twice (the second pass finds
+/// 0.8 KB more; a third, 40 bytes), the custom sections no browser reads,
+/// and short names for what the two files call each other by.
 fn shrink_wasm(dir: &Path) -> Result<(), String> {
     let wasm_opt = xtask::repo_root().join("end2end/node_modules/.bin/wasm-opt");
     if !wasm_opt.exists() {
@@ -144,7 +147,27 @@ fn shrink_wasm(dir: &Path) -> Result<(), String> {
             ));
         }
     }
+    // Short names for the imports and the glue's exports, in the module
+    // and its script (5.9 KB less gzipped, the two together).
+    let script = dir.join("rift.js");
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (renamed, renames) = xtask::wasm::rename(&bytes, "./rift_bg.js", glue_export)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let js = std::fs::read_to_string(&script).map_err(|e| format!("{}: {e}", script.display()))?;
+    let js = xtask::wasm::rename_in_script(&js, &renames)
+        .map_err(|e| format!("shrink-wasm: {}: {e}", script.display()))?;
+    std::fs::write(&path, renamed).map_err(|e| format!("{}: {e}", path.display()))?;
+    std::fs::write(&script, js).map_err(|e| format!("{}: {e}", script.display()))?;
     Ok(())
+}
+
+/// The exports that only wasm-bindgen's glue calls (its allocator, its
+/// closures' entry points, its tables), not the entry points of the page
+/// scripts (`start_page`, …), which keep their names.
+fn glue_export(name: &str) -> bool {
+    ["__wbindgen_", "__wbg_", "__externref_", "wasm_bindgen__"]
+        .iter()
+        .any(|p| name.starts_with(p))
 }
 
 /// Times the pure lane layout (`scene::lane`) for all lanes of a synthetic
