@@ -75,16 +75,19 @@ pub(crate) fn lang_or_browser(lang: Option<Lang>) -> Lang {
     })
 }
 
-/// Runs `mount` once an instance started with `options` can draw its
-/// first frame in its language: at once in English; in Albanian or
+/// Hands `options` to `mount` once an instance started with them can draw
+/// its first frame in its language: at once in English; in Albanian or
 /// Russian once that language's texts have arrived (or failed to, and
 /// it shows English). Its first frame is then its last word, and nothing
 /// changes language under the reader's eyes.
-pub(crate) fn when_ready(options: &Options, mount: impl FnOnce() + 'static) {
+pub(crate) fn when_ready(options: Options, mount: impl FnOnce(Options) + 'static) {
     let lang = lang_or_browser(options.fragment.lang);
     match load(options.fragment.bench) {
-        Ok(data) => crate::texts::ensure(data, &options.site, lang, mount),
-        Err(_) => mount(),
+        Ok(data) => {
+            let site = options.site.clone();
+            crate::texts::ensure(data, &site, lang, move || mount(options));
+        }
+        Err(_) => mount(options),
     }
 }
 

@@ -61,7 +61,7 @@ fn start(mode: Mode) {
         host: None,
         theme: None,
     };
-    instance::when_ready(&options.clone(), move || {
+    instance::when_ready(options, |options| {
         leptos::mount::mount_to_body(move || view! { <App options=options /> });
         // The app takes the static skeleton's place in the same task, so
         // no frame shows both.
@@ -127,7 +127,7 @@ pub fn mount_element(host: web_sys::HtmlElement, css: &str, site: &str) -> Resul
     // without it would be measured and drawn unstyled, and then jump. And
     // once the texts of its language are here (`instance::when_ready`).
     let mount = std::cell::Cell::new(Some(move || {
-        instance::when_ready(&options.clone(), move || {
+        instance::when_ready(options, move |options| {
             leptos::mount::mount_to(container, move || view! { <App options=options /> }).forget();
         });
     }));

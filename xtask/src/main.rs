@@ -59,32 +59,65 @@ fn sizes(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// A tool that scripts/setup.sh installs in end2end/node_modules, for
+/// `task`.
+fn npm_tool(task: &str, name: &str) -> Result<PathBuf, String> {
+    let tool = xtask::repo_root()
+        .join("end2end/node_modules/.bin")
+        .join(name);
+    if tool.exists() {
+        Ok(tool)
+    } else {
+        Err(format!(
+            "{task}: {} is missing; scripts/setup.sh installs it",
+            tool.display()
+        ))
+    }
+}
+
+/// Runs `tool` with `args` on `file`, for `task`.
+fn run_tool(task: &str, tool: &Path, args: &[String], file: &Path) -> Result<(), String> {
+    let status = std::process::Command::new(tool)
+        .args(args)
+        .status()
+        .map_err(|e| format!("{task}: cannot run {}: {e}", tool.display()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{task}: {} failed on {}",
+            tool.display(),
+            file.display()
+        ))
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// Minifies every script in `dir` in place: wasm-bindgen's module (which
 /// Trunk's own minifier cannot parse), the boot, failure and embed scripts.
 fn minify(dir: &Path) -> Result<(), String> {
-    let esbuild = xtask::repo_root().join("end2end/node_modules/.bin/esbuild");
-    if !esbuild.exists() {
-        return Err(format!(
-            "minify: {} is missing; scripts/setup.sh installs it",
-            esbuild.display()
-        ));
-    }
+    let esbuild = npm_tool("minify", "esbuild")?;
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for path in entries.flatten().map(|e| e.path()) {
         if path.extension().and_then(|e| e.to_str()) != Some("js") {
             continue;
         }
-        let status = std::process::Command::new(&esbuild)
-            .arg(&path)
-            .arg("--minify")
-            .arg("--allow-overwrite")
-            .arg("--log-level=warning")
-            .arg(format!("--outfile={}", path.display()))
-            .status()
-            .map_err(|e| format!("minify: cannot run {}: {e}", esbuild.display()))?;
-        if !status.success() {
-            return Err(format!("minify: esbuild failed on {}", path.display()));
-        }
+        let p = path.display();
+        let args = [
+            p.to_string(),
+            "--minify".into(),
+            "--allow-overwrite".into(),
+            "--log-level=warning".into(),
+            format!("--outfile={p}"),
+        ];
+        run_tool("minify", &esbuild, &args, &path)?;
     }
     Ok(())
 }
@@ -102,16 +135,9 @@ fn unused_export(name: &str) -> bool {
 /// 0.8 KB more; a third, 40 bytes), the custom sections no browser reads,
 /// and short names for what the two files call each other by.
 fn shrink_wasm(dir: &Path) -> Result<(), String> {
-    let wasm_opt = xtask::repo_root().join("end2end/node_modules/.bin/wasm-opt");
-    if !wasm_opt.exists() {
-        return Err(format!(
-            "shrink-wasm: {} is missing; scripts/setup.sh installs it",
-            wasm_opt.display()
-        ));
-    }
+    let wasm_opt = npm_tool("shrink-wasm", "wasm-opt")?;
     let path = dir.join("rift_bg.wasm");
-    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let (pruned, dropped) = xtask::wasm::drop_exports(&bytes, unused_export)
+    let (pruned, dropped) = xtask::wasm::drop_exports(&read(&path)?, unused_export)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     if dropped == 0 {
         return Err(format!(
@@ -119,46 +145,31 @@ fn shrink_wasm(dir: &Path) -> Result<(), String> {
             path.display()
         ));
     }
-    std::fs::write(&path, pruned).map_err(|e| format!("{}: {e}", path.display()))?;
+    write(&path, pruned)?;
     // --low-memory-unused: Rust puts nothing in the first KB of memory
     // (the stack is first and grows down towards it), so address
-    // arithmetic folds into load offsets (1.8 KB less gzipped).
-    let passes: [&[&str]; 2] = [
-        &["-Oz", "--low-memory-unused"],
-        &[
-            "-Oz",
-            "--low-memory-unused",
-            "--strip-producers",
-            "--strip-target-features",
-        ],
-    ];
-    for flags in passes {
-        let status = std::process::Command::new(&wasm_opt)
-            .args(flags)
-            .arg(&path)
-            .arg("-o")
-            .arg(&path)
-            .status()
-            .map_err(|e| format!("shrink-wasm: cannot run {}: {e}", wasm_opt.display()))?;
-        if !status.success() {
-            return Err(format!(
-                "shrink-wasm: wasm-opt failed on {}",
-                path.display()
-            ));
+    // arithmetic folds into load offsets (1.8 KB less gzipped). The
+    // custom sections go in the last pass: wasm-opt reads the module's
+    // features from one of them.
+    let file = path.display().to_string();
+    for last in [false, true] {
+        let mut args = vec!["-Oz".to_string(), "--low-memory-unused".into()];
+        if last {
+            args.extend(["--strip-producers".into(), "--strip-target-features".into()]);
         }
+        args.extend([file.clone(), "-o".into(), file.clone()]);
+        run_tool("shrink-wasm", &wasm_opt, &args, &path)?;
     }
     // Short names for the imports and the glue's exports, in the module
     // and its script (5.9 KB less gzipped, the two together).
     let script = dir.join("rift.js");
-    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let (renamed, renames) = xtask::wasm::rename(&bytes, "./rift_bg.js", glue_export)
+    let (renamed, renames) = xtask::wasm::rename(&read(&path)?, "./rift_bg.js", glue_export)
         .map_err(|e| format!("{}: {e}", path.display()))?;
-    let js = std::fs::read_to_string(&script).map_err(|e| format!("{}: {e}", script.display()))?;
+    let js = String::from_utf8(read(&script)?).map_err(|e| format!("{}: {e}", script.display()))?;
     let js = xtask::wasm::rename_in_script(&js, &renames)
         .map_err(|e| format!("shrink-wasm: {}: {e}", script.display()))?;
-    std::fs::write(&path, renamed).map_err(|e| format!("{}: {e}", path.display()))?;
-    std::fs::write(&script, js).map_err(|e| format!("{}: {e}", script.display()))?;
-    Ok(())
+    write(&path, renamed)?;
+    write(&script, js)
 }
 
 /// The exports that only wasm-bindgen's glue calls (its allocator, its
