@@ -75,19 +75,25 @@ pub(crate) fn lang_or_browser(lang: Option<Lang>) -> Lang {
     })
 }
 
-/// Hands `options` to `mount` once an instance started with them can draw
-/// its first frame in its language: at once in English; in Albanian or
-/// Russian once that language's texts have arrived (or failed to, and
-/// it shows English). Its first frame is then its last word, and nothing
-/// changes language under the reader's eyes.
-pub(crate) fn when_ready(options: Options, mount: impl FnOnce(Options) + 'static) {
+/// The timeline an instance shows, or what kept it from loading.
+pub type Loaded = Result<Arc<Timeline>, String>;
+
+/// Hands `options` and its timeline to `mount` once an instance started
+/// with them can draw its first frame in its language: at once in English;
+/// in Albanian or Russian once that language's texts have arrived (or
+/// failed to, and it shows English). Its first frame is then its last
+/// word, and nothing changes language under the reader's eyes. The
+/// timeline is loaded once, here: a synthetic one (`bench=N`) is built
+/// once, and the instance shows the one its texts were added to.
+pub(crate) fn when_ready(options: Options, mount: impl FnOnce(Options, Loaded) + 'static) {
     let lang = lang_or_browser(options.fragment.lang);
     match load(options.fragment.bench) {
         Ok(data) => {
             let site = options.site.clone();
-            crate::texts::ensure(data, &site, lang, move || mount(options));
+            let shown = data.clone();
+            crate::texts::ensure(data, &site, lang, move || mount(options, Ok(shown)));
         }
-        Err(_) => mount(options),
+        Err(e) => mount(options, Err(e)),
     }
 }
 
@@ -124,9 +130,11 @@ impl Renew {
 pub fn App(
     /// How the instance is hosted and what it opens on.
     options: Options,
+    /// Its timeline, from [`when_ready`].
+    data: Loaded,
 ) -> impl IntoView {
     let title = rift_core::i18n::t(options.fragment.lang.unwrap_or_default(), Key::LoadFailed);
-    match load(options.fragment.bench) {
+    match data {
         Ok(t) => {
             let renew = Renew {
                 resume: StoredValue::new(None),

@@ -61,8 +61,8 @@ fn start(mode: Mode) {
         host: None,
         theme: None,
     };
-    instance::when_ready(options, |options| {
-        leptos::mount::mount_to_body(move || view! { <App options=options /> });
+    instance::when_ready(options, |options, data| {
+        leptos::mount::mount_to_body(move || view! { <App options=options data=data /> });
         // The app takes the static skeleton's place in the same task, so
         // no frame shows both.
         if let Ok(Some(skeleton)) = document().query_selector(".rift-skeleton") {
@@ -127,8 +127,12 @@ pub fn mount_element(host: web_sys::HtmlElement, css: &str, site: &str) -> Resul
     // without it would be measured and drawn unstyled, and then jump. And
     // once the texts of its language are here (`instance::when_ready`).
     let mount = std::cell::Cell::new(Some(move || {
-        instance::when_ready(options, move |options| {
-            leptos::mount::mount_to(container, move || view! { <App options=options /> }).forget();
+        instance::when_ready(options, move |options, data| {
+            leptos::mount::mount_to(
+                container,
+                move || view! { <App options=options data=data /> },
+            )
+            .forget();
         });
     }));
     let once = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
