@@ -122,12 +122,18 @@ fn minify(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The exports of the module that nothing calls: the stream classes of
-/// wasm-streams (`IntoUnderlyingSource` and its kin), which Leptos links in
-/// for its server functions. Their code and what only it reaches weigh
-/// 1.4 KB gzipped.
+/// The exports of the module that nothing calls:
+/// - the stream classes of wasm-streams (`IntoUnderlyingSource` and its
+///   kin), which Leptos links in for its server functions. Their code and
+///   what only it reaches weigh 1.4 KB gzipped;
+/// - the binary's empty `main`, which no page script runs;
+/// - the globals of wasm-bindgen's abort handling and of the marker that
+///   the code-splitting support Leptos links in leaves, which the glue
+///   never reads.
 fn unused_export(name: &str) -> bool {
     name.contains("intounderlying")
+        || matches!(name, "main" | "__abort_handler" | "__instance_terminated")
+        || name.starts_with("_WASM_SPLIT_MARKER_")
 }
 
 /// Shrinks `dir/rift_bg.wasm` and its glue `dir/rift.js` in place: the
