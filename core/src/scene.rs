@@ -3,7 +3,7 @@
 //! dataset, the window and the screen width: the view only renders it.
 
 use crate::css::px;
-use crate::dataset::Timeline;
+use crate::dataset::{Ranked, Timeline};
 use crate::date::{Precision, When};
 use crate::layout::{label_width_chars, pack, Mark, Packing};
 use crate::text::Glyphs;
@@ -18,6 +18,22 @@ pub enum Shape {
     Soft,
     /// A `start/end` range: a bar.
     Range,
+}
+
+impl Shape {
+    /// How the date `w` is drawn. A window a happening falls in fades at
+    /// its ends like a month.
+    pub fn of(w: &When) -> Shape {
+        if w.is_window() {
+            Shape::Soft
+        } else if w.is_range() {
+            Shape::Range
+        } else if w.precision() == Precision::Day {
+            Shape::Point
+        } else {
+            Shape::Soft
+        }
+    }
 }
 
 /// Sizes the scene is laid out with.
@@ -330,23 +346,16 @@ pub fn lane(
     // claim rows in: the selected event, then the preferred ones, then the
     // rest, each by rank. The lane's events are kept in rank order, so no
     // frame sorts them. `meta` holds the rest of each mark.
-    let mut marks: Vec<Mark> = Vec::new();
-    let mut meta: Vec<(usize, Shape, bool, bool, f64)> = Vec::new();
-    let mut add = |i: usize| {
-        let w = &t.when[i];
-        if w.start() as f64 >= hi || w.end() as f64 <= lo || keep.is_some_and(|k| !k[i]) {
+    // Room for every event of the lane, so that a frame of a large lane
+    // does not copy them as they grow.
+    let room = t.by_lane_rank.get(lane).map_or(0, Vec::len) + 1;
+    let mut marks: Vec<Mark> = Vec::with_capacity(room);
+    let mut meta: Vec<(Ranked, bool, bool, f64)> = Vec::with_capacity(room);
+    let mut add = |r: Ranked| {
+        let (i, shape) = (r.idx as usize, r.shape);
+        if r.start as f64 >= hi || r.end as f64 <= lo || keep.is_some_and(|k| !k[i]) {
             return;
         }
-        // A window a happening falls in fades at its ends like a month.
-        let shape = if w.is_window() {
-            Shape::Soft
-        } else if w.is_range() {
-            Shape::Range
-        } else if w.precision() == Precision::Day {
-            Shape::Point
-        } else {
-            Shape::Soft
-        };
         let label_full = focus
             .labels
             .and_then(|l| l.get(i).copied())
@@ -355,8 +364,8 @@ pub fn lane(
         // whatever room its row has.
         let label_w = label_full.min(style.max_label);
         let (mut x0, mut x1) = (
-            view.to_px(w.start() as f64, width),
-            view.to_px(w.end() as f64, width),
+            view.to_px(r.start as f64, width),
+            view.to_px(r.end as f64, width),
         );
         if shape == Shape::Point {
             let x = (x0 + x1) / 2.0;
@@ -409,21 +418,28 @@ pub fn lane(
         });
         // A label left of its mark keeps what packing reserved for it.
         let label_full = if flipped { label_w } else { label_full };
-        meta.push((i, shape, cut_left, cut_right, label_full));
+        meta.push((r, cut_left, cut_right, label_full));
     };
     let selected = focus.selected.filter(|&s| t.lane.get(s) == Some(&lane));
     if let Some(s) = selected {
-        add(s);
+        let w = &t.when[s];
+        add(Ranked {
+            idx: s as u32,
+            start: w.start(),
+            end: w.end(),
+            shape: Shape::of(w),
+        });
     }
-    let order = t.by_lane_rank[lane]
-        .iter()
-        .filter(|&&(_, start, end)| (start as f64) < hi && (end as f64) > lo)
-        .map(|&(i, ..)| i as usize);
-    let others = order.filter(|&i| Some(i) != selected);
+    let others = t.by_lane_rank[lane].iter().copied().filter(|r| {
+        (r.start as f64) < hi && (r.end as f64) > lo && Some(r.idx as usize) != selected
+    });
     match focus.prefer {
         Some(p) => {
-            others.clone().filter(|&i| p[i]).for_each(&mut add);
-            others.filter(|&i| !p[i]).for_each(&mut add);
+            others
+                .clone()
+                .filter(|r| p[r.idx as usize])
+                .for_each(&mut add);
+            others.filter(|r| !p[r.idx as usize]).for_each(&mut add);
         }
         None => others.for_each(&mut add),
     }
@@ -432,13 +448,14 @@ pub fn lane(
     // the placed marks are put in that order first, then built once.
     let placed = &packed.placed;
     let items: Vec<Item> = crate::order::order(placed.len(), &|a, b| {
-        meta[placed[a].key].0.cmp(&meta[placed[b].key].0)
+        meta[placed[a].key].0.idx.cmp(&meta[placed[b].key].0.idx)
     })
     .into_iter()
     .map(|k| {
         let p = &placed[k];
         let m = &marks[p.key];
-        let (idx, shape, cut_left, cut_right, label_full) = meta[p.key];
+        let (r, cut_left, cut_right, label_full) = meta[p.key];
+        let (idx, shape) = (r.idx as usize, r.shape);
         // The whole title where the row and the screen have room for it.
         let room = p.room.min(width - LABEL_MARGIN - m.label_x);
         let label_w = label_full.min(room);
@@ -460,13 +477,9 @@ pub fn lane(
         .clusters
         .into_iter()
         .map(|c| {
-            let members: Vec<usize> = c.keys.iter().map(|&k| meta[k].0).collect();
-            let start = members
-                .iter()
-                .map(|&k| t.when[k].start())
-                .min()
-                .unwrap_or(0) as f64;
-            let end = members.iter().map(|&k| t.when[k].end()).max().unwrap_or(0) as f64;
+            let members: Vec<usize> = c.keys.iter().map(|&k| meta[k].0.idx as usize).collect();
+            let start = c.keys.iter().map(|&k| meta[k].0.start).min().unwrap_or(0) as f64;
+            let end = c.keys.iter().map(|&k| meta[k].0.end).max().unwrap_or(0) as f64;
             Chip {
                 x: (c.center - style.packing.chip_w / 2.0)
                     .max(0.0)
