@@ -158,12 +158,13 @@ impl Slot {
         }
 
         let css = item.css();
-        let lengths: [(&HtmlElement, &str, Length); 6] = [
+        let lengths: [(&HtmlElement, &str, Length); 7] = [
             (&self.button, "transform", |c| &c.transform),
             (&self.button, "width", |c| &c.width),
             (&self.mark, "left", |c| &c.mark_left),
             (&self.mark, "width", |c| &c.mark_width),
             (&self.label, "left", |c| &c.label_left),
+            (&self.label, "right", |c| &c.label_right),
             (&self.label, "max-width", |c| &c.label_max),
         ];
         for (el, property, value) in lengths {

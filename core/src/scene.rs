@@ -192,6 +192,13 @@ impl Item {
         self.label_x - self.left()
     }
 
+    /// Whether the label is left of its marker (near the screen's right
+    /// edge). Its title then ends at the marker, whatever part of its room
+    /// the title takes.
+    pub fn label_before(&self) -> bool {
+        self.label_w > 0.0 && self.label_x + self.label_w <= self.x0 + 1e-9
+    }
+
     /// How the view draws it, as CSS values.
     pub fn css(&self) -> ItemCss {
         ItemCss {
@@ -199,7 +206,17 @@ impl Item {
             width: px(self.width()),
             mark_left: px(self.mark_left()),
             mark_width: px(self.mark_width()),
-            label_left: px(self.label_left()),
+            // A label left of its marker is held by its right end.
+            label_left: if self.label_before() {
+                "auto".into()
+            } else {
+                px(self.label_left())
+            },
+            label_right: if self.label_before() {
+                px(self.width() - self.label_left() - self.label_w)
+            } else {
+                "auto".into()
+            },
             label_max: px(self.label_w.ceil()),
             cut_left: self.cut_left,
             cut_right: self.cut_right,
@@ -219,8 +236,10 @@ pub struct ItemCss {
     /// The marker's offset and width inside the box.
     pub mark_left: String,
     pub mark_width: String,
-    /// The label's offset inside the box, and its widest.
+    /// The label's offset inside the box from its left or its right
+    /// (the other is `auto`), and its widest.
     pub label_left: String,
+    pub label_right: String,
     pub label_max: String,
     pub cut_left: bool,
     pub cut_right: bool,
@@ -910,10 +929,25 @@ mod tests {
         assert!(it.x0 > 1200.0, "the point is near the right edge");
         assert_eq!(it.label_w, 200.0);
         assert_eq!(it.label_x + it.label_w, it.x0 - 4.0);
-        // With room to its right, it stays there.
+        // Its title, however much of that room it takes, ends at the point:
+        // the label is held by its right end, 4 px plus the point from the
+        // box's right edge.
+        let css = it.css();
+        assert!(it.label_before());
+        assert_eq!(
+            (css.label_left.as_str(), css.label_right),
+            ("auto", px(it.x1 - it.x0 + 4.0))
+        );
+        // With room to its right, it stays there, held by its left end.
         let v = Viewport::centered(t.when[0].middle(), 90.0, &Bounds::default_range());
         let s = labelled(&t, &v, &style, &[200.0]);
         let it = s.item(0).unwrap();
         assert_eq!(it.label_x, it.x1 + 4.0);
+        let css = it.css();
+        assert!(!it.label_before());
+        assert_eq!(
+            (css.label_left, css.label_right.as_str()),
+            (px(it.label_left()), "auto")
+        );
     }
 }

@@ -513,6 +513,25 @@ test.describe('the timeline', () => {
     expect(problems).toEqual([]);
   });
 
+  test('a title left of its mark ends at the mark, however short it is cut', async ({ page }) => {
+    // On a phone in Russian most titles meet the right edge and go left of
+    // their marks; each must end just before its own mark, not where its
+    // room starts.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, '#lang=ru');
+    await settled(page);
+    const gaps = await page.$$eval('[data-lane] button[data-event-id]', (bs) =>
+      bs.flatMap((b) => {
+        const label = b.querySelector('.label')!.getBoundingClientRect();
+        const mark = b.querySelector('.mark')!.getBoundingClientRect();
+        if (label.width === 0 || label.right > mark.left + 0.5) return [];
+        return [{ id: b.getAttribute('data-event-id'), gap: mark.left - label.right }];
+      }),
+    );
+    expect(gaps.length).toBeGreaterThanOrEqual(5);
+    for (const g of gaps) expect(g.gap, g.id!).toBeLessThanOrEqual(6);
+  });
+
   test('titles use the room they have, and are cut only at a word', async ({ page }) => {
     const words = (text: string) => text.split(/[\s–-]+/).filter(Boolean).length;
     // Each drawn label: its text, the whole title (from the accessible name),
