@@ -201,18 +201,19 @@ impl Item {
 
     /// How the view draws it, as CSS values.
     pub fn css(&self) -> ItemCss {
+        let before = self.label_before();
         ItemCss {
             transform: format!("translate({}, {})", px(self.left()), px(self.y)),
             width: px(self.width()),
             mark_left: px(self.mark_left()),
             mark_width: px(self.mark_width()),
             // A label left of its marker is held by its right end.
-            label_left: if self.label_before() {
+            label_left: if before {
                 "auto".into()
             } else {
                 px(self.label_left())
             },
-            label_right: if self.label_before() {
+            label_right: if before {
                 px(self.width() - self.label_left() - self.label_w)
             } else {
                 "auto".into()

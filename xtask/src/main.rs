@@ -188,7 +188,8 @@ fn glue_export(name: &str) -> bool {
 }
 
 /// Times the pure lane layout (`scene::lane`) for all lanes of a synthetic
-/// dataset at zooms from the whole range down to a week.
+/// dataset at zooms from the whole range down to a week, and prints a
+/// digest of what it lays out (see `scene_digest`).
 fn bench_scene(n: usize) {
     use rift_core::dataset::{Lane, Timeline};
     use rift_core::scene::{lane, Style};
@@ -237,6 +238,49 @@ fn bench_scene(n: usize) {
             times[25]
         );
     }
+    println!("\nlayout digest {:x}", scene_digest(&t, &bounds, &style));
+}
+
+/// A digest of every item and count marker `scene::lane` lays out over
+/// fifteen zooms, with and without a search, filters, a selection and
+/// measured labels: a change that should not alter the layout must leave
+/// it as it was.
+fn scene_digest(
+    t: &rift_core::dataset::Timeline,
+    bounds: &rift_core::viewport::Bounds,
+    style: &rift_core::scene::Style,
+) -> u64 {
+    use rift_core::scene::{lane, Focus};
+    use std::hash::{Hash, Hasher};
+    let n = t.data.events.len();
+    let prefer: Vec<bool> = (0..n).map(|i| i % 7 == 0).collect();
+    let keep: Vec<bool> = (0..n).map(|i| i % 5 != 0).collect();
+    let labels: Vec<f64> = (0..n).map(|i| 40.0 + (i % 13) as f64 * 9.0).collect();
+    let searched = Focus {
+        keep: Some(&keep),
+        prefer: Some(&prefer),
+        selected: Some(n / 3),
+        labels: Some(&labels),
+    };
+    let full = bounds.full();
+    let mut digest = std::collections::hash_map::DefaultHasher::new();
+    for k in 0..=14 {
+        let v = full.zoom_at(full.center() - 400.0, 1.5f64.powi(k), bounds);
+        for focus in [Focus::default(), searched] {
+            for l in 0..t.data.lanes.len() {
+                let s = lane(t, l, &v, 1280.0, style, focus);
+                for it in &s.items {
+                    let place = [it.x0, it.x1, it.label_x, it.label_w].map(f64::to_bits);
+                    (it.idx, it.row, place, it.cut_left, it.cut_right).hash(&mut digest);
+                    format!("{:?}", it.shape).hash(&mut digest);
+                }
+                for c in &s.chips {
+                    (&c.members, [c.x, c.start, c.end].map(f64::to_bits)).hash(&mut digest);
+                }
+            }
+        }
+    }
+    digest.finish()
 }
 
 fn run() -> Result<(), String> {
