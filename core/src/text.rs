@@ -81,21 +81,33 @@ impl Glyphs {
     /// empty where not even the first two words fit. A word cut inside
     /// ("Хо…", "Antiim…") is not something a reader can read, and one word
     /// of a title ("Both…", "Moscow…") does not say which event it is.
+    /// Nor is a title cut inside brackets: "at the UN (Albanian…" opens
+    /// an aside it never closes, and the words shown would no longer be a
+    /// run of the words a screen reader or voice control names it by,
+    /// which leave the aside out.
     pub fn fit<'a>(&self, text: &'a str, room: f64, size: f64) -> Cow<'a, str> {
         if self.width(text, size) <= room {
             return Cow::Borrowed(text);
         }
         let budget = room - self.advance(ELLIPSIS) * size;
         let mut used = 0.0;
-        // Where the last word that fits ends, and how many words end there.
+        // Where the last word that fits ends outside brackets, and how
+        // many words end there.
         let (mut cut, mut words) = (0, 0);
-        let mut in_word = false;
+        let (mut ended, mut open, mut in_word) = (0, 0u32, false);
         for (i, c) in text.char_indices() {
             // A word ends at a space, or at a dash ("Moscow–Tirana").
             let boundary = matches!(c, ' ' | '-' | '–');
             if boundary && in_word {
-                cut = i;
-                words += 1;
+                ended += 1;
+                if open == 0 {
+                    (cut, words) = (i, ended);
+                }
+            }
+            match c {
+                '(' | '[' => open += 1,
+                ')' | ']' => open = open.saturating_sub(1),
+                _ => {}
             }
             in_word = !boundary;
             used += self.advance(c) * size;
@@ -165,6 +177,28 @@ mod tests {
         assert_eq!(
             g.fit("Moscow, Tirana and Belgrade", 80.0, 10.0),
             "Moscow, Tirana…"
+        );
+    }
+
+    #[test]
+    fn a_title_is_not_cut_inside_brackets() {
+        let g = font();
+        let t = "Conflict surfaces at the UN (Albanian paper), Sept";
+        // Room for "…the UN (Albanian…": the cut goes back before the aside.
+        assert_eq!(g.fit(t, 200.0, 10.0), "Conflict surfaces at the UN…");
+        // Room for the whole aside: it is kept, closed.
+        assert_eq!(
+            g.fit(t, 240.0, 10.0),
+            "Conflict surfaces at the UN (Albanian paper)…"
+        );
+        // Words inside an open bracket do not count towards the two.
+        let t = "Report (Albanian paper) of 1962";
+        assert_eq!(g.fit(t, 110.0, 10.0), "");
+        assert_eq!(g.fit(t, 120.0, 10.0), "Report (Albanian paper)…");
+        assert_eq!(g.fit("Note [of 1961] on Vlora", 60.0, 10.0), "");
+        assert_eq!(
+            g.fit("Note [of 1961] on Vlora", 85.0, 10.0),
+            "Note [of 1961]…"
         );
     }
 
