@@ -132,12 +132,28 @@ impl Slot {
             self.texts(idx, disputed, when.uncertain(), f);
         }
 
+        // The title as it fits its label: whole where there is room, cut at
+        // a word where there is not, and nothing where no word fits (the
+        // accessible name keeps it whole).
+        let size = f.font.size;
+        let room = (f.font.text_room(item.label_w, disputed, when.uncertain()) * 2.0).ceil() / 2.0;
+        let title = data.title(idx, f.lang);
+        let fitted = if room < MIN_LABEL_EM * size {
+            "".into()
+        } else {
+            f.glyphs.fit(title, room, size)
+        };
+        // A mark off the left edge is drawn for its label alone: with no
+        // title to show, its flags would stand at the edge for nothing.
+        let bare = fitted.is_empty() && item.x1 <= 0.0;
+
         let pressed = f.selected == Some(idx);
         let mut class = scene::mark_class(item.shape, when, disputed);
         for (on, name) in [
             (item.cut_left, " cut-left"),
             (item.cut_right, " cut-right"),
             (pressed, " selected"),
+            (bare, " bare"),
         ] {
             if on {
                 class.push_str(name);
@@ -174,17 +190,6 @@ impl Slot {
         }
         self.css = css;
 
-        // The title as it fits its label: whole where there is room, cut at
-        // a word where there is not, and nothing where no word fits (the
-        // accessible name keeps it whole).
-        let size = f.font.size;
-        let room = (f.font.text_room(item.label_w, disputed, when.uncertain()) * 2.0).ceil() / 2.0;
-        let title = data.title(idx, f.lang);
-        let fitted = if room < MIN_LABEL_EM * size {
-            "".into()
-        } else {
-            f.glyphs.fit(title, room, size)
-        };
         if *fitted != self.text {
             self.title.set_text_content(Some(&fitted));
             self.text = fitted.into_owned();

@@ -478,7 +478,11 @@ pub fn lane(
         let (idx, shape) = (r.idx as usize, r.shape);
         // The whole title where the row and the screen have room for it.
         let room = p.room.min(width - LABEL_MARGIN - m.label_x);
-        let label_w = label_full.min(room);
+        // The label of a point just off the left edge starts at the edge,
+        // in the room it reserved, so that its title reads from its first
+        // word rather than from wherever the edge cuts it.
+        let shift = (-m.label_x).max(0.0);
+        let label_w = label_full.min(room) - shift;
         Item {
             idx,
             row: p.row,
@@ -488,7 +492,7 @@ pub fn lane(
             x1: m.x1,
             cut_left,
             cut_right,
-            label_x: m.label_x,
+            label_x: m.label_x + shift,
             label_w: label_w.max(0.0),
         }
     })
@@ -911,6 +915,36 @@ mod tests {
         let s = labelled(&t, &v, &style, &[420.0, 420.0]);
         let last = s.item(1).unwrap();
         assert!(last.label_x + last.label_w <= 1280.0 - LABEL_MARGIN + 1e-9);
+    }
+
+    #[test]
+    fn a_point_just_off_the_left_edge_shows_its_title_from_the_edge() {
+        let t = timeline(
+            vec![fixture_lane("a")],
+            vec![event("early", "a", "1960-11-01")],
+        );
+        // The point is 20 days left of the window, its 300 px label reaches in.
+        let start = t.when[0].middle() + 20.0;
+        let v = Viewport {
+            start,
+            end: start + 365.0,
+        };
+        let style = Style::for_area(1280.0, 600.0, 1);
+        let s = labelled(&t, &v, &style, &[300.0]);
+        let it = s.item(0).expect("its label is on screen, so it is drawn");
+        assert!(it.x1 < 0.0, "the point is off screen");
+        // Where its label would have ended, with its start at the edge.
+        let end = it.x1 + 4.0 + 300.0;
+        assert_eq!(it.label_x, 0.0);
+        assert!((it.label_x + it.label_w - end).abs() < 1e-9);
+        // A label whose start is on screen stays beside its point.
+        let v = Viewport {
+            start: start - 40.0,
+            end: start + 325.0,
+        };
+        let it = labelled(&t, &v, &style, &[300.0]).items[0].clone();
+        assert!(it.x1 > 0.0);
+        assert_eq!(it.label_x, it.x1 + 4.0);
     }
 
     #[test]

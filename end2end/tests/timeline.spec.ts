@@ -534,6 +534,8 @@ test.describe('the timeline', () => {
 
   test('titles use the room they have, and are cut only at a word', async ({ page }) => {
     const words = (text: string) => text.split(/[\s–-]+/).filter(Boolean).length;
+    // Brackets a cut title opens, it closes: "at the UN…", not "at the UN (Albanian…".
+    const open_brackets = (t: string) => (t.match(/[([]/g) ?? []).length - (t.match(/[)\]]/g) ?? []).length;
     // Each drawn label: its text, the whole title (from the accessible name),
     // and whether its bar spans most of the view.
     const labels = () =>
@@ -546,15 +548,26 @@ test.describe('the timeline', () => {
           const mark = b.querySelector('.mark')!.getBoundingClientRect();
           // The text shown is all there is: no clipping behind an ellipsis.
           const clipped = label.scrollWidth > label.clientWidth + 1;
-          return { text, name, clipped, spans: mark.width > area.width * 0.7 };
+          // Where it starts against the area's left edge: a point just off
+          // screen holds its label at the edge, its room what is on screen.
+          const start = label.getBoundingClientRect().left - area.left;
+          // A flag ("≠", "?") shown for a mark off screen and no title.
+          const flags = [...label.querySelectorAll('.flag, .q')].filter(
+            (f) => (f as HTMLElement).offsetWidth > 0,
+          );
+          const stray = mark.right <= area.left && text === '' && flags.length > 0;
+          return { text, name, clipped, start, stray, spans: mark.width > area.width * 0.7 };
         });
       });
     await open(page, '#date=1960-11&span=3m');
     await settled(page);
     const three = await labels();
     expect(three.length).toBeGreaterThan(8);
-    const cut = three.filter((l) => l.text.endsWith('…'));
-    expect(cut.length / three.length).toBeLessThanOrEqual(0.25);
+    // No title starts off screen: it reads from its first word.
+    expect(three.filter((l) => l.start < -0.5)).toEqual([]);
+    const inside = three.filter((l) => l.start > 0.5);
+    const cut = inside.filter((l) => l.text.endsWith('…'));
+    expect(cut.length / inside.length).toBeLessThanOrEqual(0.25);
     expect(three.filter((l) => l.clipped)).toEqual([]);
     for (const l of three) {
       if (l.text.endsWith('…')) {
@@ -563,6 +576,7 @@ test.describe('the timeline', () => {
         expect(l.name.startsWith(kept)).toBe(true);
         expect(l.name.charAt(kept.length)).toMatch(/[\s,;:–-]/);
         expect(words(kept), l.text).toBeGreaterThanOrEqual(2);
+        expect(open_brackets(kept), l.text).toBe(0);
       } else {
         expect(l.name.startsWith(`${l.text}, `)).toBe(true);
       }
@@ -580,19 +594,25 @@ test.describe('the timeline', () => {
     const views: [string, number][] = [
       ['#lang=ru&date=1960-07&span=8m', 1280],
       ['#date=1960&span=2y', 390],
+      ['#lang=ru&date=1960-11&span=3m', 390],
       ['', 1280],
     ];
+
     for (const [hash, width] of views) {
       await page.setViewportSize({ width, height: 800 });
       await open(page, hash);
       await settled(page);
-      const cuts = (await labels()).filter((l) => l.text.endsWith('…'));
+      const all = await labels();
+      expect(all.filter((l) => l.start < -0.5), hash).toEqual([]);
+      expect(all.filter((l) => l.stray), hash).toEqual([]);
+      const cuts = all.filter((l) => l.text.endsWith('…'));
       expect(cuts.length).toBeGreaterThan(0);
       for (const l of cuts) {
         const kept = l.text.slice(0, -1);
         expect(l.name.startsWith(kept)).toBe(true);
         expect(l.name.charAt(kept.length), `${hash}: ${l.text}`).toMatch(/[\s,;:–-]/);
         expect(words(kept), `${hash}: ${l.text}`).toBeGreaterThanOrEqual(2);
+        expect(open_brackets(kept), `${hash}: ${l.text}`).toBe(0);
       }
     }
   });
