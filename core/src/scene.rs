@@ -10,7 +10,7 @@ use crate::text::Glyphs;
 use crate::viewport::Viewport;
 
 /// How an event's date is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Shape {
     /// A day: a crisp point.
     Point,

@@ -597,7 +597,6 @@ test.describe('the timeline', () => {
       ['#lang=ru&date=1960-11&span=3m', 390],
       ['', 1280],
     ];
-
     for (const [hash, width] of views) {
       await page.setViewportSize({ width, height: 800 });
       await open(page, hash);

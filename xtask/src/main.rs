@@ -271,8 +271,7 @@ fn scene_digest(
                 let s = lane(t, l, &v, 1280.0, style, focus);
                 for it in &s.items {
                     let place = [it.x0, it.x1, it.label_x, it.label_w].map(f64::to_bits);
-                    (it.idx, it.row, place, it.cut_left, it.cut_right).hash(&mut digest);
-                    format!("{:?}", it.shape).hash(&mut digest);
+                    (it.idx, it.row, place, it.cut_left, it.cut_right, it.shape).hash(&mut digest);
                 }
                 for c in &s.chips {
                     (&c.members, [c.x, c.start, c.end].map(f64::to_bits)).hash(&mut digest);
