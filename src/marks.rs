@@ -143,9 +143,10 @@ impl Slot {
         } else {
             f.glyphs.fit(title, room, size)
         };
-        // A mark off the left edge is drawn for its label alone: with no
-        // title to show, its flags would stand at the edge for nothing.
-        let bare = fitted.is_empty() && item.x1 <= 0.0;
+        // With no title to show, the "≠" and "?" of its label would stand
+        // alone for nothing ("≠ ?" beside a bar, or at an edge): the mark
+        // is drawn without them, and its accessible name still says both.
+        let bare = fitted.is_empty();
 
         let pressed = f.selected == Some(idx);
         let mut class = scene::mark_class(item.shape, when, disputed);
