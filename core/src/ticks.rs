@@ -208,20 +208,26 @@ pub struct Axis {
 
 /// The axis of a window `width` pixels wide (see [`Axis`]). The context
 /// gives way where a tick of its own level or coarser (the next month's or
-/// year's label) would sit under it.
+/// year's label) would sit under it. A tick left of the edge keeps its
+/// line but not its label, which the edge would cut ("ct 1956"): where
+/// the ticks are days or months, the context names what it named.
 pub fn axis(view: &Viewport, width: f64, char_px: f64, lang: Lang) -> Axis {
     let interval = choose(view, width, char_px);
     let mut ticks = ticks_of(interval, view, width, char_px, lang);
     if ticks.is_empty() {
         return Axis::default();
     }
+    let px = |t: &Tick| view.to_px(t.day as f64, width);
     let (y, m, _) = ymd(view.first_day());
     let (context, level) = match interval {
         Interval::Years(_) => {
+            for t in ticks.iter_mut().filter(|t| px(t) < 0.0) {
+                t.label.clear();
+            }
             return Axis {
                 context: None,
                 ticks,
-            }
+            };
         }
         Interval::Months(_) => (y.to_string(), Level::Year),
         Interval::Days(_) => {
@@ -230,14 +236,21 @@ pub fn axis(view: &Viewport, width: f64, char_px: f64, lang: Lang) -> Axis {
         }
     };
     let room = label_px(&context, char_px);
-    let under = |t: &Tick| view.to_px(t.day as f64, width) < room;
-    if ticks.iter().any(|t| under(t) && t.level <= level) {
+    // A tick of the context's level left of the edge starts the month or
+    // year the context names; one from the edge on starts the next.
+    if ticks
+        .iter()
+        .any(|t| (0.0..room).contains(&px(t)) && t.level <= level)
+    {
+        for t in ticks.iter_mut().filter(|t| px(t) < 0.0) {
+            t.label.clear();
+        }
         return Axis {
             context: None,
             ticks,
         };
     }
-    for t in ticks.iter_mut().filter(|t| under(t)) {
+    for t in ticks.iter_mut().filter(|t| px(t) < room) {
         t.label.clear();
     }
     Axis {
@@ -354,8 +367,29 @@ mod tests {
         };
         let a = axis(&v, 1200.0, CHAR, Lang::En);
         assert_eq!(a.context, None);
-        assert_eq!(a.ticks, ticks(&v, 1200.0, CHAR, Lang::En));
+        // The ticks as they are, but for 30 November's left of the edge.
+        let all = ticks(&v, 1200.0, CHAR, Lang::En);
+        assert_eq!(a.ticks.len(), all.len());
+        for (t, u) in a.ticks.iter().zip(&all) {
+            let left = v.to_px(u.day as f64, 1200.0) < 0.0;
+            assert_eq!(t.label.is_empty(), left || u.label.is_empty(), "{u:?}");
+        }
         assert!(a.ticks.iter().any(|t| t.label == "Dec 1960"));
+    }
+
+    #[test]
+    fn a_month_begun_just_left_of_the_edge_is_named_by_the_context() {
+        // 1 October 1956 a few pixels left of the edge: its label would be
+        // cut to "ct 1956"; the context names the month whole.
+        let v = Viewport {
+            start: d(1956, 10, 1) as f64 + 0.3,
+            end: d(1956, 10, 31) as f64 + 0.3,
+        };
+        let a = axis(&v, 1280.0, CHAR, Lang::En);
+        assert_eq!(a.context.as_deref(), Some("Oct 1956"));
+        let first = &a.ticks[0];
+        assert!(v.to_px(first.day as f64, 1280.0) < 0.0);
+        assert_eq!(first.label, "");
     }
 
     #[test]
@@ -378,6 +412,10 @@ mod tests {
             let anchor = d(1960, 11, 14) as f64;
             while v.span() > 7.5 {
                 let a = axis(&v, width, CHAR, Lang::En);
+                // No label is cut by the left edge.
+                for t in a.ticks.iter().filter(|t| !t.label.is_empty()) {
+                    assert!(v.to_px(t.day as f64, width) >= 0.0, "{} cut", t.label);
+                }
                 if let Some(c) = &a.context {
                     let room = label_px(c, CHAR);
                     for t in a.ticks.iter().filter(|t| !t.label.is_empty()) {

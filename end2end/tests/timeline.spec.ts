@@ -112,6 +112,37 @@ test.describe('the timeline', () => {
     expect([all.start, all.end]).toEqual(['1948-01-01', '1962-12-31']);
   });
 
+  test('no label of the axis is cut by its left edge', async ({ page }) => {
+    // 1 October 1956 falls a few pixels left of the edge in the first
+    // view: its label gives way to the month named whole at the edge.
+    for (const [hash, context, edge] of [
+      ['#date=1956-10&span=1m', 'Oct 1956', true],
+      ['#date=1955-03&span=8y', '1951', false],
+      ['#date=1960-11-14&span=9d', 'Nov 1960', false],
+    ] as const) {
+      await open(page, hash);
+      await settled(page);
+      const area = await areaBox(page);
+      const cut = await page.$$eval(
+        '.tick span',
+        (spans, left) =>
+          spans
+            .map((s) => ({ text: s.textContent, x: s.getBoundingClientRect().left, w: s.getBoundingClientRect().width }))
+            .filter((s) => s.w > 0 && s.x < left - 0.5),
+        area.x,
+      );
+      expect(cut, hash).toEqual([]);
+      // The tick left of the edge is drawn, its line without its label.
+      const left = await page.$$eval(
+        '.tick',
+        (ticks, x) => ticks.filter((t) => t.getBoundingClientRect().left < x - 0.5).length,
+        area.x,
+      );
+      expect(left > 0, hash).toBe(edge);
+      await expect(page.locator('.axis .context'), hash).toHaveText(context);
+    }
+  });
+
   test('dragging pans the window', async ({ page }) => {
     await open(page, '#date=1960&span=2y');
     const before = await viewOf(page);
