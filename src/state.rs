@@ -370,10 +370,8 @@ impl Rift {
     /// (tracked).
     pub fn date_of(&self, i: usize) -> String {
         let lang = self.lang();
-        self.data.with_value(|t| {
-            let label = t.data.events[i].date_label.as_deref();
-            rift_core::format::human(&t.when[i], label, lang)
-        })
+        self.data
+            .with_value(|t| rift_core::format::human(&t.when[i], t.date_label(i, lang), lang))
     }
 
     /// `Some("en")` where event `i` has no translation into the interface

@@ -53,6 +53,9 @@ pub struct EventText {
     pub summary: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disputed: Option<String>,
+    /// The sources' wording of the date (`Event::date_label`), translated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_label: Option<String>,
 }
 
 /// A source's names in another language.
@@ -153,8 +156,9 @@ pub struct Event {
     pub disputed: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
-    /// Title, summary and dispute in the other languages (`sq`, `ru`):
-    /// faithful translations; every event has both unless `tr_pending`.
+    /// Title, summary, dispute and date label in the other languages
+    /// (`sq`, `ru`): faithful translations; every event has both unless
+    /// `tr_pending`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub tr: BTreeMap<String, EventText>,
     /// Marks an event whose translations are still being written: the
@@ -493,6 +497,13 @@ impl Dataset {
                 }
             }
             for (code, text) in &e.tr {
+                if text.date_label.is_some() && e.date_label.is_none() {
+                    err(
+                        id,
+                        "tr.date_label",
+                        format!("{code} date label without an English date_label"),
+                    );
+                }
                 if !known_lang(code) {
                     err(
                         id,
@@ -605,6 +616,9 @@ impl Dataset {
                 }
                 if e.disputed.is_some() && blank(&t.disputed) {
                     missing(&e.id, "tr.disputed", format!("{code} text of the dispute"));
+                }
+                if e.date_label.is_some() && blank(&t.date_label) {
+                    missing(&e.id, "tr.date_label", format!("{code} date label"));
                 }
             }
         }
@@ -852,6 +866,17 @@ impl Timeline {
         own.or(english).unwrap_or(&self.data.events[i].summary)
     }
 
+    /// The sources' own wording of event `i`'s date in `lang`, where it has
+    /// one: in Albanian and Russian only once translated, since an English
+    /// label among their dates would not be read (the date is then written
+    /// from its EDTF).
+    pub fn date_label(&self, i: usize, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::En => self.data.events[i].date_label.as_deref(),
+            _ => self.text(i, lang).and_then(|t| t.date_label.as_deref()),
+        }
+    }
+
     /// What the sources disagree on about event `i`, in `lang` (English
     /// where there is no translation). The English is `None` while a packed
     /// timeline waits for its details, even where [`Timeline::is_disputed`].
@@ -891,6 +916,7 @@ impl Timeline {
                     t.title.as_deref(),
                     t.summary.as_deref(),
                     t.disputed.as_deref(),
+                    t.date_label.as_deref(),
                 ]
             });
         own.into_iter().chain(other).flatten()
@@ -989,6 +1015,7 @@ mod tests {
                 title: Some("Ходжа".into()),
                 summary: Some("Щ is only in a summary".into()),
                 disputed: None,
+                date_label: None,
             },
         );
         d.lanes[1].tr.insert("sq".into(), "Moska – Beogradi".into());
@@ -1173,6 +1200,7 @@ mod tests {
                 disputed: Default::default(),
                 title: Some("Un".into()),
                 summary: None,
+                date_label: None,
             },
         );
         d.events[1].tr.insert(
@@ -1181,6 +1209,7 @@ mod tests {
                 disputed: Default::default(),
                 title: Some("x".repeat(81)),
                 summary: None,
+                date_label: None,
             },
         );
         assert_error(&d, "a-one", "tr", "'fr' is not a translation language");
@@ -1192,13 +1221,31 @@ mod tests {
                 disputed: Default::default(),
                 title: Some("Dy".into()),
                 summary: None,
+                date_label: None,
             },
         );
         assert!(errors_of(&d).is_empty());
+        // A translated wording of a date the English does not word.
+        d.events[0].tr.insert(
+            "ru".into(),
+            EventText {
+                date_label: Some("начало июня".into()),
+                ..Default::default()
+            },
+        );
+        assert_error(&d, "a-one", "tr.date_label", "ru date label without");
+        d.events[0].tr.clear();
+        d.events[1].tr.get_mut("sq").unwrap().date_label = Some("fund qershori 1960".into());
         let t = Timeline::new(d).unwrap();
         assert_eq!(t.title(1, Lang::Sq), "Dy");
         assert_eq!(t.title(1, Lang::Ru), "Two");
         assert_eq!(t.summary(1, Lang::Sq), "S.");
+        // Each language its own wording of the date; none where it has
+        // not been translated.
+        assert_eq!(t.date_label(1, Lang::En), Some("late June 1960"));
+        assert_eq!(t.date_label(1, Lang::Sq), Some("fund qershori 1960"));
+        assert_eq!(t.date_label(1, Lang::Ru), None);
+        assert_eq!(t.date_label(0, Lang::En), None);
     }
 
     #[test]
@@ -1229,10 +1276,11 @@ mod tests {
     }
 
     fn translated(d: &mut Dataset) {
-        let text = |t: &str, dispute: bool| EventText {
+        let text = |t: &str, e: &Event| EventText {
             title: Some(format!("{t} title")),
             summary: Some(format!("{t} summary")),
-            disputed: dispute.then(|| format!("{t} dispute")),
+            disputed: e.disputed.as_ref().map(|_| format!("{t} dispute")),
+            date_label: e.date_label.as_ref().map(|_| format!("{t} date")),
         };
         for l in &mut d.lanes {
             l.tr = [("sq".into(), "L".into()), ("ru".into(), "Л".into())].into();
@@ -1245,12 +1293,7 @@ mod tests {
             s.tr = [("sq".into(), names.clone()), ("ru".into(), names)].into();
         }
         for e in &mut d.events {
-            let dispute = e.disputed.is_some();
-            e.tr = [
-                ("sq".into(), text("sq", dispute)),
-                ("ru".into(), text("ru", dispute)),
-            ]
-            .into();
+            e.tr = [("sq".into(), text("sq", e)), ("ru".into(), text("ru", e))].into();
         }
     }
 
@@ -1258,10 +1301,18 @@ mod tests {
     fn every_event_must_have_both_translations_unless_pending() {
         let mut d = sample();
         d.events[0].disputed = Some("They differ.".into());
+        d.events[0].date_label = Some("late June 1960".into());
         translated(&mut d);
         assert_eq!(d.check_translations(), Ok(()));
         let id0 = d.events[0].id.clone();
         let id1 = d.events[1].id.clone();
+        // The sources' wording of a date is translated too.
+        d.events[0].tr.get_mut("sq").unwrap().date_label = None;
+        let errs = d.check_translations().unwrap_err().0;
+        assert!(errs.iter().any(|e| e.item.as_deref() == Some(id0.as_str())
+            && e.field == "tr.date_label"
+            && e.message.contains("sq date label")));
+        translated(&mut d);
         d.events[0].tr.get_mut("ru").unwrap().disputed = None;
         d.events[1].tr.remove("sq");
         let errs = d.check_translations().unwrap_err().0;

@@ -50,13 +50,12 @@ fn qualified(lang: Lang, p: &Point, text: String) -> String {
 
 /// A date as written for people, at the precision it has, in `lang`.
 ///
-/// `label` is the sources' own wording ("late June 1960") where the data gives
-/// one; it is English, so it wins over the generated text in English only.
+/// `label` is the sources' own wording ("late June 1960") in `lang` where
+/// the data gives one (`Timeline::date_label`); it wins over the generated
+/// text.
 pub fn human(when: &When, label: Option<&str>, lang: Lang) -> String {
     if let Some(label) = label.map(str::trim).filter(|l| !l.is_empty()) {
-        if lang == Lang::En {
-            return label.to_string();
-        }
+        return label.to_string();
     }
     let from = &when.from;
     let Some(to) = &when.to else {
@@ -273,12 +272,13 @@ mod tests {
         assert_eq!(w("1961-22", Lang::Sq), "verë 1961");
         assert_eq!(w("1961-10-17/1961-10-31", Lang::Ru), "17–31 октября 1961");
         assert_eq!(w("1961-10-17/1961-10-31", Lang::Sq), "17–31 tetor 1961");
-        // The sources' English wording is not shown in other languages.
+        // The sources' wording, translated, wins in other languages too.
         let late = When::parse("1960-06~").unwrap();
         assert_eq!(
-            human(&late, Some("late June 1960"), Lang::Sq),
-            "rreth qershor 1960"
+            human(&late, Some("fund qershori 1960"), Lang::Sq),
+            "fund qershori 1960"
         );
+        assert_eq!(human(&late, None, Lang::Sq), "rreth qershor 1960");
         let d = |y, m, dd| crate::date::day_from_ymd(y, m, dd).unwrap();
         assert_eq!(
             window(d(1961, 3, 1), d(1961, 9, 1), Lang::Ru),

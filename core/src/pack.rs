@@ -379,8 +379,8 @@ pub fn decode(bytes: &[u8]) -> Result<(Dataset, Vec<When>), String> {
     ))
 }
 
-/// The text pack of one language: each event's title, summary and dispute
-/// in dataset order, separated by [`FIELD`], each event ended by
+/// The text pack of one language: each event's title, summary, dispute and
+/// date label in dataset order, separated by [`FIELD`], each event ended by
 /// [`RECORD`], an empty field where a text is missing; then one more
 /// record, the language's interface strings (`i18n::pack_fields`).
 #[cfg(not(target_arch = "wasm32"))]
@@ -392,6 +392,7 @@ pub fn texts(data: &Dataset, code: &str) -> String {
             t.and_then(|t| t.title.as_deref()),
             t.and_then(|t| t.summary.as_deref()),
             t.and_then(|t| t.disputed.as_deref()),
+            t.and_then(|t| t.date_label.as_deref()),
         ];
         record(&mut out, fields.into_iter().map(Option::unwrap_or_default));
     }
@@ -437,6 +438,7 @@ pub fn parse_texts(pack: &str, n: usize) -> Result<(Vec<EventText>, Vec<String>)
                 title: next(),
                 summary: next(),
                 disputed: next(),
+                date_label: next(),
             }
         })
         .collect();
@@ -500,6 +502,7 @@ mod tests {
         a.disputed = Some("They differ.".into());
         a.date_label = Some("early June".into());
         let mut b = event("b", "two", "1957?/1959-07~");
+        b.date_label = Some("between 1957 and 1959".into());
         b.related = vec!["a".into()];
         b.tr.insert(
             "ru".into(),
@@ -507,6 +510,7 @@ mod tests {
                 title: Some("Б".into()),
                 summary: Some("Что-то\nслучилось.".into()),
                 disputed: None,
+                date_label: Some("между 1957 и 1959".into()),
             },
         );
         let mut d = Dataset {
@@ -617,6 +621,7 @@ mod tests {
         assert_eq!(parsed[1].title.as_deref(), Some("Б"));
         assert_eq!(parsed[1].summary.as_deref(), Some("Что-то случилось."));
         assert_eq!(parsed[1].disputed, None);
+        assert_eq!(parsed[1].date_label.as_deref(), Some("между 1957 и 1959"));
         assert!(parse_texts(&pack, 4).is_err());
         assert!(parse_texts("", 0).is_err(), "no interface strings");
         // The interface strings of the language follow the events, as

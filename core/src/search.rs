@@ -604,6 +604,7 @@ mod tests {
             title: Some(title.into()),
             summary: Some(summary.into()),
             disputed: None,
+            date_label: None,
         };
         let pack = |five: crate::dataset::EventText| {
             let mut all = vec![crate::dataset::EventText::default(); 5];

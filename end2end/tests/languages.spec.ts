@@ -176,6 +176,28 @@ test.describe('languages', () => {
     await expect(page.locator('[role="dialog"] h2')).toHaveText('Soviet submarines and floating dock leave Vlora');
   });
 
+  test('a date as the sources word it is read in the reader\'s language', async ({ page }) => {
+    // The sources disagree on the year: the wording names both, and who
+    // gives which, in every language; the mark's name and the list say it too.
+    for (const [lang, date] of [
+      ['en', '1959 (Edemskiy) or 1957 (Albanian paper)'],
+      ['sq', '1959 (Edemskiy) ose 1957 (punimi shqiptar)'],
+      ['ru', '1959 (Едемский) или 1957 (албанская работа)'],
+    ] as const) {
+      await open(page, `#lang=${lang}&event=vlora-naval-base-established`);
+      const dialog = page.locator('[role="dialog"][data-popover-for="vlora-naval-base-established"]');
+      await expect(dialog.locator('time')).toHaveText(date);
+      await expect(page.locator('button[data-event-id="vlora-naval-base-established"]')).toHaveAttribute(
+        'aria-label',
+        new RegExp(`, ${date.replace(/[()]/g, '\\$&')}`),
+      );
+      await page.keyboard.press('Escape');
+      await page.locator('.show-list').click();
+      const entry = page.locator('.chronology li').filter({ has: page.locator('[data-event-id="vlora-naval-base-established"]') });
+      await expect(entry.locator('time')).toHaveText(date);
+    }
+  });
+
   test('search finds people in every language and script', async ({ page }) => {
     await open(page, '#date=1955&span=14y');
     const count = async (q: string) => {
