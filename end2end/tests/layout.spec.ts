@@ -163,6 +163,24 @@ for (const [width, height] of PHONES) {
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
     });
 
+    test('in large text too, the toolbar\'s controls stand side by side, none over another', async ({ page }) => {
+      for (const hash of ['#date=1960-11&span=3m', '#date=1960-11&span=3m&text=large&lang=ru']) {
+        await open(page, hash);
+        const boxes = [];
+        for (const part of ['.title', '.search-box', '.zoom-out', '.zoom-in', '.menu > summary']) {
+          const b = (await page.locator(`.toolbar ${part}`).boundingBox())!;
+          expect(b.x, `${hash}: ${part}`).toBeGreaterThanOrEqual(0);
+          expect(b.x + b.width, `${hash}: ${part}`).toBeLessThanOrEqual(width);
+          boxes.push({ part, l: b.x, r: b.x + b.width });
+        }
+        for (let i = 1; i < boxes.length; i++) {
+          expect(boxes[i].l, `${hash}: ${boxes[i - 1].part} reaches over ${boxes[i].part}`).toBeGreaterThanOrEqual(
+            boxes[i - 1].r,
+          );
+        }
+      }
+    });
+
     test('the popover is a bottom sheet, with its event in view above it', async ({ page }) => {
       // An event of the last lane, which the sheet would cover.
       await open(page, '#date=1960-11-12&span=10d&event=moscow-conference-1960');
