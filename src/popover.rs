@@ -279,12 +279,19 @@ fn Related(
             .into_iter()
             .map(|j| {
                 let other = &data.data.events[j];
-                let label = format!("{} ({})", data.title(j, rift.lang()), rift.date_of(j));
+                // The date on a line of its own: a date as the sources word
+                // it ("end of November 1961 (Albanian state holiday, 29
+                // November)") would not read in brackets after the title.
+                let title = data.title(j, rift.lang()).to_string();
                 view! {
                     <li>
                         <button type="button" class="related" data-related-id=other.id.clone() on:click=move |_| rift.show_event(j)>
                             <span class=format!("rel-key {}", LaneLook::of(data.lane[j]).hue) aria-hidden="true"></span>
-                            {label}
+                            <span>
+                                {title}
+                                <span class="rel-sep">", "</span>
+                                <span class="rel-date">{rift.date_of(j)}</span>
+                            </span>
                         </button>
                     </li>
                 }

@@ -294,6 +294,17 @@ test.describe('the timeline', () => {
     expect(await related.count()).toBeGreaterThan(0);
     // Follow the Vlora base's founding (1957/1959), far outside the window.
     const target = dialog.locator('button.related[data-related-id="vlora-naval-base-established"]');
+    // Its title, then its date as the sources word it, on a line of its own.
+    await expect(target).toHaveAccessibleName(
+      'Soviet naval base at Vlora set up, 1959 (Edemskiy) or 1957 (Albanian paper)',
+    );
+    const date = (await target.locator('.rel-date').boundingBox())!;
+    const title = (await target.locator('.rel-date').evaluate((d) => {
+      const r = document.createRange();
+      r.selectNodeContents(d.parentElement!.firstChild!);
+      return r.getBoundingClientRect().bottom;
+    }));
+    expect(date.y).toBeGreaterThanOrEqual(title - 1);
     await target.click();
     await expect(page.locator('[role="dialog"]')).toHaveAttribute('data-popover-for', 'vlora-naval-base-established');
     const v = await settled(page);
