@@ -492,7 +492,12 @@ impl Rift {
         self.selected.set(Some(i));
         let w = self.data.with_value(|t| t.when[i]);
         let (s, e) = (w.start() as f64, w.end() as f64);
-        if let Some(v) = motion::reveal(&self.goal(), s, e, &self.bounds) {
+        let seen = motion::clear_of_popover(
+            self.width(),
+            self.prefs.large.get_untracked(),
+            self.compact.get_untracked(),
+        );
+        if let Some(v) = motion::reveal(&self.goal(), s, e, &self.bounds, seen) {
             self.go_to(v);
         }
     }

@@ -159,15 +159,54 @@ pub fn pinch(
 }
 
 /// Where to move so that `[start, end)` (an event's days) is well inside
-/// the window `goal` (where the window is heading), or `None` if it already
-/// is. Keeps the zoom where the event fits, and widens it where it does not.
-pub fn reveal(goal: &Viewport, start: f64, end: f64, b: &Bounds) -> Option<Viewport> {
-    let margin = goal.span() * 0.08;
-    if start >= goal.start + margin && end <= goal.end - margin {
+/// the part of the window `goal` (where the window is heading) that the
+/// reader sees, or `None` if it already is. `seen` is that part's share of
+/// the window's width from its left edge: 1 with nothing over the window,
+/// less where the popover stands over its right side
+/// ([`clear_of_popover`]). The event's middle goes to the middle of that
+/// part. Keeps the zoom where the event fits, widens it where it does not,
+/// and narrows it where the end of the timeline would hold the event under
+/// the popover.
+pub fn reveal(goal: &Viewport, start: f64, end: f64, b: &Bounds, seen: f64) -> Option<Viewport> {
+    let seen = if seen.is_finite() {
+        crate::css::clamp(seen, 0.25, 1.0)
+    } else {
+        1.0
+    };
+    let margin = goal.span() * seen * 0.08;
+    if start >= goal.start + margin && end <= goal.start + goal.span() * seen - margin {
         return None;
     }
-    let span = goal.span().max((end - start) * 1.3);
-    Some(Viewport::centered((start + end) / 2.0, span, b))
+    let mid = (start + end) / 2.0;
+    let needed = (end - start) * 1.3 / seen;
+    let mut span = goal.span().max(needed);
+    // The window ends at the bound at most: there, the event's middle is
+    // at the seen part's middle only if the window is no wider than this.
+    let room = (b.max - mid) / (1.0 - seen / 2.0);
+    if seen < 1.0 && span > room {
+        span = room.max(needed).max(b.min_span);
+    }
+    let left = mid - span * seen / 2.0;
+    Some(
+        Viewport {
+            start: left,
+            end: left + span,
+        }
+        .clamped(b),
+    )
+}
+
+/// The share of a window `width` pixels wide, from its left edge, that the
+/// popover leaves clear: it opens on the right, 460 pixels wide (620 in
+/// large text) and 16 from the edge (assets/rift.css, `.popover`); a
+/// compact instance shows it as a sheet at the bottom, clear of the dates.
+pub fn clear_of_popover(width: f64, large: bool, compact: bool) -> f64 {
+    if compact || width.is_nan() || width <= 0.0 {
+        return 1.0;
+    }
+    let popover: f64 = if large { 620.0 } else { 460.0 };
+    let covered = (popover + 16.0).min(width);
+    (width - covered) / width
 }
 
 /// Where a count marker covering the days `[start, end)` zooms to: its
@@ -430,24 +469,60 @@ mod tests {
         let b = bounds();
         let goal = june_1961();
         let inside = (day(1961, 6, 14), day(1961, 6, 15));
-        assert_eq!(reveal(&goal, inside.0, inside.1, &b), None);
+        assert_eq!(reveal(&goal, inside.0, inside.1, &b, 1.0), None);
         // Near the edge (inside the 8% margin): recentred, same zoom.
         let edge = (day(1961, 6, 1), day(1961, 6, 2));
-        let v = reveal(&goal, edge.0, edge.1, &b).expect("moves");
+        let v = reveal(&goal, edge.0, edge.1, &b, 1.0).expect("moves");
         assert!(close(v.span(), goal.span()));
         assert!(close(v.center(), (edge.0 + edge.1) / 2.0));
         // Far away and long: the window widens to hold it.
         let long = (day(1957, 1, 1), day(1960, 1, 1));
-        let v = reveal(&goal, long.0, long.1, &b).expect("moves");
+        let v = reveal(&goal, long.0, long.1, &b, 1.0).expect("moves");
         assert!(v.start <= long.0 && v.end >= long.1);
     }
 
     #[test]
     fn reveal_at_a_bound_stays_inside_the_bounds() {
         let b = bounds();
-        let v = reveal(&june_1961(), b.min, b.min + 1.0, &b).expect("moves");
+        let v = reveal(&june_1961(), b.min, b.min + 1.0, &b, 1.0).expect("moves");
         assert_eq!(v.start, b.min);
         assert!(v.start <= b.min + 1.0);
+    }
+
+    #[test]
+    fn reveal_brings_an_event_out_from_under_the_popover() {
+        let b = bounds();
+        let goal = june_1961();
+        let seen = clear_of_popover(1280.0, false, false);
+        assert!(close(seen, (1280.0 - 476.0) / 1280.0));
+        // In view, but where the popover will stand: it moves left of it,
+        // at the same zoom, to the middle of what is seen.
+        let late = (day(1961, 6, 24), day(1961, 6, 25));
+        assert_eq!(reveal(&goal, late.0, late.1, &b, 1.0), None);
+        let v = reveal(&goal, late.0, late.1, &b, seen).expect("moves");
+        assert!(close(v.span(), goal.span()));
+        let at = (late.0 + late.1) / 2.0;
+        assert!(close((at - v.start) / v.span(), seen / 2.0));
+        // Left of the popover already: nothing moves.
+        let early = (day(1961, 6, 6), day(1961, 6, 7));
+        assert_eq!(reveal(&goal, early.0, early.1, &b, seen), None);
+        // The whole range, an event of early 1961: the window cannot move
+        // right, so it narrows until the event stands clear of the popover.
+        let full = b.full();
+        let e = (day(1961, 1, 1), day(1961, 2, 1));
+        let v = reveal(&full, e.0, e.1, &b, seen).expect("moves");
+        assert!(v.end <= b.max + 1e-6 && v.span() < full.span());
+        let x = |d: f64| (d - v.start) / v.span();
+        assert!(x(e.0) >= seen * 0.08 - 1e-9, "{}", x(e.0));
+        assert!(x(e.1) <= seen * 0.92 + 1e-9, "{}", x(e.1));
+        // A phone's bottom sheet covers no dates; nor does a narrow window
+        // lose more than three quarters.
+        assert_eq!(clear_of_popover(390.0, false, true), 1.0);
+        assert!(close(
+            clear_of_popover(1280.0, true, false),
+            (1280.0 - 636.0) / 1280.0
+        ));
+        assert_eq!(clear_of_popover(0.0, false, false), 1.0);
     }
 
     #[test]

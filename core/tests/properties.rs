@@ -292,8 +292,11 @@ proptest! {
         assert_held(&motion::drag(&v, dx, width, &b), &b, "drag")?;
         let (d0, m0, d1, m1) = fingers;
         assert_held(&motion::pinch(&v, (d0, m0), (d1, m1), width, &b), &b, "pinch")?;
-        if let Some(r) = motion::reveal(&v, ev.0, ev.1, &b) {
-            assert_held(&r, &b, "reveal")?;
+        // Whatever share of the window the popover leaves clear.
+        for seen in [1.0, 0.6, dx, motion::clear_of_popover(width, w.3, false)] {
+            if let Some(r) = motion::reveal(&v, ev.0, ev.1, &b, seen) {
+                assert_held(&r, &b, "reveal")?;
+            }
         }
         assert_held(&motion::into_cluster(&v, ev.0, ev.1, &b), &b, "into_cluster")?;
         for s in [Step::Zoom(step.0), Step::Pan(step.1), Step::Home, Step::End, Step::All] {

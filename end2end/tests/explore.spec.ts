@@ -337,6 +337,11 @@ test.describe('a class, by keyboard alone', () => {
       await expect(count).toHaveText(`${i + 1} of ${n}`);
       const id = (await root(page).getAttribute('data-selected'))!;
       await expect(page.locator(`[role="dialog"][data-popover-for="${id}"] cite`).first()).toBeVisible();
+      // The event stands left of its popover, where the reader sees it.
+      await settled(page);
+      const mark = (await page.locator(`[data-lane] button[data-event-id="${id}"] .mark`).boundingBox())!;
+      const popover = (await page.locator('.popover').boundingBox())!;
+      expect(mark.x + mark.width, id).toBeLessThanOrEqual(popover.x);
       seen.add(id);
     }
     expect(seen.size).toBe(n);
