@@ -213,6 +213,11 @@ for (const [width, height] of PHONES) {
         expect(ev.y + ev.height).toBeLessThanOrEqual(s.y);
       }).toPass({ timeout: 3000 });
       await expect(root(page)).toHaveAttribute('data-selected', id);
+      // In large text too, the sheet is as wide as the screen.
+      await open(page, '#date=1960-11-12&span=10d&event=moscow-conference-1960&text=large');
+      await expect(async () => {
+        expect((await page.locator('[role="dialog"]').boundingBox())!.width).toBe(width);
+      }).toPass({ timeout: 3000 });
     });
   });
 }
