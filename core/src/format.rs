@@ -126,6 +126,13 @@ pub fn window(start: Day, end_exclusive: Day, lang: Lang) -> String {
         }
     } else if y0 == y1 && m0 == m1 {
         format!("{d0}–{d1} {} {y0}", cal.months_of_day[m0 as usize - 1])
+    } else if y0 == y1 {
+        // The year once, as in "17 October – 3 November 1961".
+        format!(
+            "{d0} {} – {d1} {} {y0}",
+            cal.months_of_day[m0 as usize - 1],
+            cal.months_of_day[m1 as usize - 1]
+        )
     } else {
         format!("{} – {}", day_long(start, lang), day_long(last, lang))
     }
@@ -314,7 +321,20 @@ mod tests {
         );
         assert_eq!(
             window(d(1960, 11, 25), d(1960, 12, 5), Lang::En),
-            "25 November 1960 – 4 December 1960"
+            "25 November – 4 December 1960"
+        );
+        assert_eq!(
+            window(d(1961, 5, 31), d(1961, 7, 2), Lang::Ru),
+            "31 мая – 1 июля 1961"
+        );
+        assert_eq!(
+            window(d(1961, 5, 28), d(1961, 6, 12), Lang::Sq),
+            "28 maj – 11 qershor 1961"
+        );
+        // Across a new year, each day has its year.
+        assert_eq!(
+            window(d(1960, 12, 25), d(1961, 1, 5), Lang::En),
+            "25 December 1960 – 4 January 1961"
         );
     }
 
