@@ -25,9 +25,10 @@ pub fn EmbedDialog(
         let v = rift.view();
         let sel = rift.selected.get().map(|i| data.data.events[i].id.as_str());
         let lanes = rift.lanes.with(|l| rift_core::fragment::lane_ids(&data, l));
+        let lang = rift.lang();
         (
-            rift_core::snippet::iframe(&site, &v, sel, lanes.as_deref()),
-            rift_core::snippet::script(&site, &v, sel, lanes.as_deref()),
+            rift_core::snippet::iframe(&site, &v, sel, lanes.as_deref(), lang),
+            rift_core::snippet::script(&site, &v, sel, lanes.as_deref(), lang),
         )
     });
     // In the DOM only while open, as a modal in the top layer.

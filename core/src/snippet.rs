@@ -3,6 +3,7 @@
 
 use crate::date::iso;
 use crate::fragment::{self, percent_encode, Span};
+use crate::i18n::{t, Key, Lang};
 use crate::viewport::Viewport;
 
 /// Escapes text for an HTML attribute value in double quotes.
@@ -10,21 +11,31 @@ pub fn attr(s: &str) -> String {
     html_escape::encode_double_quoted_attribute(s).into_owned()
 }
 
+/// The language a snippet pins, as a link does: Albanian or Russian, where
+/// the reader copies it in that language; none in English, which leaves
+/// each visitor the language of their browser.
+fn pinned(lang: Lang) -> Option<Lang> {
+    Some(lang).filter(|l| *l != Lang::En)
+}
+
 /// The iframe snippet: embed.html at `site` (the folder URL of the timeline,
-/// ending in `/`) opened on this view.
+/// ending in `/`) opened on this view, in `lang` (see [`pinned`]); its
+/// title, which screen readers announce on the host page, in `lang` too.
 pub fn iframe(
     site: &str,
     view: &Viewport,
     selected: Option<&str>,
     lanes: Option<&[&str]>,
+    lang: Lang,
 ) -> String {
     let src = format!(
         "{site}embed.html#{}",
-        fragment::format(view, selected, lanes, None)
+        fragment::format(view, selected, lanes, pinned(lang))
     );
     format!(
-        "<iframe src=\"{}\" title=\"Rift: Moscow, Tirana and Belgrade, 1948\u{2013}1962\" width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\"></iframe>",
-        attr(&src)
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\"></iframe>",
+        attr(&src),
+        attr(&format!("Rift{}", t(lang, Key::Subtitle)))
     )
 }
 
@@ -35,6 +46,7 @@ pub fn script(
     view: &Viewport,
     selected: Option<&str>,
     lanes: Option<&[&str]>,
+    lang: Lang,
 ) -> String {
     let mut el = format!(
         "<div data-rift-timeline data-date=\"{}\" data-span=\"{}\"",
@@ -46,6 +58,9 @@ pub fn script(
     }
     if let Some(lanes) = lanes {
         el.push_str(&format!(" data-lanes=\"{}\"", attr(&lanes.join(","))));
+    }
+    if let Some(lang) = pinned(lang) {
+        el.push_str(&format!(" data-lang=\"{}\"", lang.code()));
     }
     // The element has its height before any script runs (embed.js sets
     // it too, but a host page may paint before its modules run), so the
@@ -110,9 +125,30 @@ mod tests {
             &view(),
             Some("vlora-withdrawal"),
             None,
+            Lang::En,
         );
         assert!(s.starts_with("<iframe src=\"https://example.org/exhibits/rift/embed.html#date=1961-06-04&amp;span=3m&amp;event=vlora-withdrawal\""), "{s}");
-        assert!(s.contains("title=\"Rift"));
+        assert!(
+            s.contains("title=\"Rift: Moscow, Tirana and Belgrade, 1948–1962\""),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn a_snippet_copied_in_albanian_or_russian_opens_in_it() {
+        let ru = iframe("https://h/", &view(), None, None, Lang::Ru);
+        assert!(
+            ru.contains("embed.html#date=1961-06-04&amp;span=3m&amp;lang=ru\""),
+            "{ru}"
+        );
+        assert!(
+            ru.contains("title=\"Rift: Москва, Тирана и Белград, 1948–1962\""),
+            "{ru}"
+        );
+        let sq = script("https://h/", &view(), None, None, Lang::Sq);
+        assert!(sq.starts_with("<div data-rift-timeline data-date=\"1961-06-04\" data-span=\"3m\" data-lang=\"sq\" "), "{sq}");
+        // In English, the visitor's browser chooses.
+        assert!(!script("https://h/", &view(), None, None, Lang::En).contains("data-lang"));
     }
 
     #[test]
@@ -122,6 +158,7 @@ mod tests {
             &view(),
             None,
             Some(&["soviet-yugoslav"]),
+            Lang::En,
         );
         assert_eq!(
             s,
@@ -132,7 +169,13 @@ mod tests {
     #[test]
     fn attribute_values_are_escaped() {
         assert_eq!(attr("a\"<b>&"), "a&quot;&lt;b&gt;&amp;");
-        let s = script("https://x/\"><script>/", &view(), Some("\"><img>"), None);
+        let s = script(
+            "https://x/\"><script>/",
+            &view(),
+            Some("\"><img>"),
+            None,
+            Lang::En,
+        );
         assert!(
             !s.contains("\"><img>") && !s.contains("\"><script>/embed"),
             "{s}"

@@ -203,5 +203,12 @@ test.describe('deep links', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(script);
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
+    // Copied in Russian, both open in Russian, and the frame's title says so.
+    await page.locator('select.language-select').selectOption('ru');
+    await page.getByRole('button', { name: 'Встроить' }).click();
+    await expect(dialog.locator('textarea.snippet-iframe')).toHaveValue(
+      /embed\.html#date=1961-06-0\d&amp;span=3m&amp;lang=ru" title="Rift: Москва, Тирана и Белград, 1948–1962"/,
+    );
+    await expect(dialog.locator('textarea.snippet-script')).toHaveValue(/ data-lang="ru" /);
   });
 });
