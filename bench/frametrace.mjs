@@ -3,11 +3,14 @@
 // out), twice, on `#bench=N`, for each build given, alternated, in a new
 // browser each run. Prints the milliseconds each build spent in the
 // animation frames' callbacks (Rift's code and the DOM writes it makes),
-// style, layout, pre-paint, paint and layerizing, summed over the gesture.
+// style, layout, pre-paint, paint and layerizing, summed over the gesture;
+// with VIZ=1, also the software drawing of the frames on the compositor's
+// own thread (DirectRenderer::DrawFrame), whose tracing costs enough on two
+// cores to change the other figures, so it is off by default.
 // Builds are compared against each other in one run, never across runs:
 // this machine's speed changes by the hour.
 // usage: python3 -m http.server 8121 -d DIST_A &  (one port per build)
-//        node bench/frametrace.mjs [--events=10000] [--runs=3] 8121 8122
+//        [VIZ=1] node bench/frametrace.mjs [--events=10000] [--runs=3] 8121 8122
 import { chromium } from '@playwright/test';
 
 const args = process.argv.slice(2);
@@ -16,7 +19,7 @@ const ports = args.filter((a) => !a.startsWith('--'));
 if (ports.length === 0) throw new Error('usage: node bench/frametrace.mjs [--events=N] [--runs=R] PORT...');
 const events = opt('events', '10000');
 const runs = Number(opt('runs', '3'));
-const NAMES = ['FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize'];
+const NAMES = ['FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'DirectRenderer::DrawFrame'];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function trace(port) {
@@ -38,7 +41,7 @@ async function trace(port) {
       await sleep(50);
     }
   };
-  await browser.startTracing(page, { categories: ['devtools.timeline'] });
+  await browser.startTracing(page, { categories: process.env.VIZ ? ['devtools.timeline', 'viz'] : ['devtools.timeline'] });
   for (let rep = 0; rep < 2; rep++) {
     await zoom(-1);
     await sleep(300);
