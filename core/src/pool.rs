@@ -84,36 +84,46 @@ pub fn moves(
     // The slots of the page that may stay: all of them, or with a pin,
     // those that can keep their place around it (before it and wanted
     // before it, or after it and wanted after it).
-    let pin = pinned.and_then(|p| Some((current.iter().position(|&s| s == p)?, pos[p])));
-    let may_stay = |k: usize, s: usize| match pin {
-        _ if pos[s] == usize::MAX => false,
-        Some((at, p)) => (k < at && pos[s] < p) || k == at || (k > at && pos[s] > p),
-        None => true,
-    };
-    let seq: Vec<usize> = (0..current.len())
-        .filter(|&k| may_stay(k, current[k]))
-        .collect();
+    let (at, p) = pinned
+        .and_then(|p| Some((current.iter().position(|&s| s == p)?, pos[p])))
+        .unwrap_or((usize::MAX, usize::MAX));
+    // Each as (its wanted position, its slot).
+    let mut seq = Vec::new();
+    for (k, &s) in current.iter().enumerate() {
+        let w = pos[s];
+        let fits = at == usize::MAX || (k < at && w < p) || k == at || (k > at && w > p);
+        if w != usize::MAX && fits {
+            seq.push((w, s));
+        }
+    }
     // Their longest run in the wanted order (patience sorting): `tails[l]`
     // ends the best run of length l + 1 found so far. With a pin, every
     // slot of `seq` is in order with it, so a longest run holds it.
     let mut tails: Vec<usize> = Vec::new();
     let mut prev = vec![usize::MAX; seq.len()];
-    for (j, &k) in seq.iter().enumerate() {
-        let key = pos[current[k]];
-        let l = tails.partition_point(|&t| pos[current[seq[t]]] < key);
-        if l > 0 {
-            prev[j] = tails[l - 1];
+    for j in 0..seq.len() {
+        let (mut lo, mut hi) = (0, tails.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if seq[tails[mid]].0 < seq[j].0 {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        if l == tails.len() {
+        if lo > 0 {
+            prev[j] = tails[lo - 1];
+        }
+        if lo == tails.len() {
             tails.push(j);
         } else {
-            tails[l] = j;
+            tails[lo] = j;
         }
     }
     let mut stays = vec![false; n];
     let mut j = tails.last().copied().unwrap_or(usize::MAX);
     while j != usize::MAX {
-        stays[current[seq[j]]] = true;
+        stays[seq[j].1] = true;
         j = prev[j];
     }
     // From the end: each slot that does not stay goes just before the
