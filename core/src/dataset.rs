@@ -907,6 +907,7 @@ impl Timeline {
             Some(e.title.as_str()),
             Some(self.summary(i, Lang::En)),
             self.disputed(i, Lang::En),
+            e.date_label.as_deref(),
         ];
         let other = [Lang::Sq, Lang::Ru]
             .into_iter()

@@ -565,10 +565,17 @@ pub fn link(t: &Timeline, s: State<'_>) -> String {
             .and_then(|i| t.data.events.get(i))
             .map(|e| e.id.as_str()),
         lanes.as_deref(),
-        Some(s.lang).filter(|l| *l != Lang::En),
+        pinned_lang(s.lang),
         s.query,
         s.extras,
     )
+}
+
+/// The language a link (or an embed snippet) names: Albanian or Russian,
+/// where it is made in that language; none in English, which leaves each
+/// reader the language of their browser.
+pub fn pinned_lang(lang: Lang) -> Option<Lang> {
+    Some(lang).filter(|l| *l != Lang::En)
 }
 
 /// The window a link writes for `view`, in which the selected event

@@ -134,7 +134,6 @@ impl Index {
                 // "Hrushovi" too.
                 let parts = t
                     .all_texts(i)
-                    .chain(e.date_label.as_deref())
                     .chain(e.actors.iter().map(String::as_str))
                     .chain((0..e.citations.len()).flat_map(|j| {
                         let (locator, quote) = t.passage(i, j);

@@ -2,7 +2,7 @@
 //! embed, ready to paste into a host page.
 
 use crate::date::iso;
-use crate::fragment::{self, percent_encode, Span};
+use crate::fragment::{self, percent_encode, pinned_lang, Span};
 use crate::i18n::{t, Key, Lang};
 use crate::viewport::Viewport;
 
@@ -11,15 +11,9 @@ pub fn attr(s: &str) -> String {
     html_escape::encode_double_quoted_attribute(s).into_owned()
 }
 
-/// The language a snippet pins, as a link does: Albanian or Russian, where
-/// the reader copies it in that language; none in English, which leaves
-/// each visitor the language of their browser.
-fn pinned(lang: Lang) -> Option<Lang> {
-    Some(lang).filter(|l| *l != Lang::En)
-}
-
 /// The iframe snippet: embed.html at `site` (the folder URL of the timeline,
-/// ending in `/`) opened on this view, in `lang` (see [`pinned`]); its
+/// ending in `/`) opened on this view, in `lang` as a link names it
+/// ([`pinned_lang`]); its
 /// title, which screen readers announce on the host page, in `lang` too.
 pub fn iframe(
     site: &str,
@@ -30,7 +24,7 @@ pub fn iframe(
 ) -> String {
     let src = format!(
         "{site}embed.html#{}",
-        fragment::format(view, selected, lanes, pinned(lang))
+        fragment::format(view, selected, lanes, pinned_lang(lang))
     );
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\"></iframe>",
@@ -59,7 +53,7 @@ pub fn script(
     if let Some(lanes) = lanes {
         el.push_str(&format!(" data-lanes=\"{}\"", attr(&lanes.join(","))));
     }
-    if let Some(lang) = pinned(lang) {
+    if let Some(lang) = pinned_lang(lang) {
         el.push_str(&format!(" data-lang=\"{}\"", lang.code()));
     }
     // The element has its height before any script runs (embed.js sets

@@ -218,12 +218,12 @@ pub fn axis(view: &Viewport, width: f64, char_px: f64, lang: Lang) -> Axis {
         return Axis::default();
     }
     let px = |t: &Tick| view.to_px(t.day as f64, width);
+    for t in ticks.iter_mut().filter(|t| px(t) < 0.0) {
+        t.label.clear();
+    }
     let (y, m, _) = ymd(view.first_day());
     let (context, level) = match interval {
         Interval::Years(_) => {
-            for t in ticks.iter_mut().filter(|t| px(t) < 0.0) {
-                t.label.clear();
-            }
             return Axis {
                 context: None,
                 ticks,
@@ -242,9 +242,6 @@ pub fn axis(view: &Viewport, width: f64, char_px: f64, lang: Lang) -> Axis {
         .iter()
         .any(|t| (0.0..room).contains(&px(t)) && t.level <= level)
     {
-        for t in ticks.iter_mut().filter(|t| px(t) < 0.0) {
-            t.label.clear();
-        }
         return Axis {
             context: None,
             ticks,
