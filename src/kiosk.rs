@@ -99,7 +99,13 @@ fn step(rift: Rift) {
     let Some(i) = next else { return };
     rift.selected.set(Some(i));
     let w = data.when[i];
-    let v = kiosk::view_for(&goal, w.start() as f64, w.end() as f64, &rift.bounds);
+    let v = kiosk::view_for(
+        &goal,
+        w.start() as f64,
+        w.end() as f64,
+        &rift.bounds,
+        rift.seen(),
+    );
     if v != goal {
         rift.go_to(v);
     }

@@ -492,14 +492,19 @@ impl Rift {
         self.selected.set(Some(i));
         let w = self.data.with_value(|t| t.when[i]);
         let (s, e) = (w.start() as f64, w.end() as f64);
-        let seen = motion::clear_of_popover(
+        if let Some(v) = motion::reveal(&self.goal(), s, e, &self.bounds, self.seen()) {
+            self.go_to(v);
+        }
+    }
+
+    /// The share of the window, from its left edge, that an event's
+    /// popover leaves clear (`motion::clear_of_popover`).
+    pub fn seen(&self) -> f64 {
+        motion::clear_of_popover(
             self.width(),
             self.prefs.large.get_untracked(),
             self.compact.get_untracked(),
-        );
-        if let Some(v) = motion::reveal(&self.goal(), s, e, &self.bounds, seen) {
-            self.go_to(v);
-        }
+        )
     }
 
     /// Events kept by the filters and matched by the search, by date (tracked).

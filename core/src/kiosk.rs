@@ -68,24 +68,12 @@ pub fn next(
 
 /// Where the tour puts an event spanning the days `[start, end)`, the
 /// window heading for `goal` before: the zoom of `goal`, but no wider than
-/// [`TOUR_SPAN_DAYS`] and wide enough for the event with a margin (as
-/// `motion::reveal` widens it); the event's middle a third of the way in
-/// ([`FOCUS`]), clear of the popover that opens on the right, unless the
-/// event is too long to sit there.
-pub fn view_for(goal: &Viewport, start: f64, end: f64, b: &Bounds) -> Viewport {
-    let span = goal.span().min(TOUR_SPAN_DAYS).max((end - start) * 1.3);
-    // A long event cannot sit a third in and fit: it moves right as far
-    // as it must to keep a tenth of the window free on each side.
-    let half = (end - start) / span / 2.0;
-    let at = FOCUS.max(0.1 + half).min(0.9 - half);
-    Viewport::centered((start + end) / 2.0 + span * (0.5 - at), span, b)
+/// [`TOUR_SPAN_DAYS`], with the event in the middle of the share `seen` of
+/// the window that the popover leaves clear (`motion::clear_of_popover`),
+/// as `motion::place` puts an event a reader opens.
+pub fn view_for(goal: &Viewport, start: f64, end: f64, b: &Bounds, seen: f64) -> Viewport {
+    crate::motion::place(goal.span().min(TOUR_SPAN_DAYS), start, end, b, seen)
 }
-
-/// Where across the window the tour puts the event it opens: a third of
-/// the way in. The popover covers the right of the window (up to 620 px of
-/// it, in large text at 1280 px); a third stays clear of it down to about
-/// 800 px, and narrower screens show it as a bottom sheet.
-pub const FOCUS: f64 = 1.0 / 3.0;
 
 /// Where the tour stands.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -320,68 +308,81 @@ mod tests {
     }
 
     #[test]
-    fn the_view_holds_the_event_a_third_in_a_readable_window() {
+    fn the_view_holds_the_event_clear_of_the_popover_in_a_readable_window() {
         let t = timeline();
         let b = bounds(&t);
         let days = |id: &str| {
             let i = t.find(id).unwrap();
             (t.when[i].start() as f64, t.when[i].end() as f64)
         };
-        let well_inside = |v: &Viewport, (s, e): (f64, f64)| {
-            let margin = v.span() * 0.08;
-            s >= v.start + margin && e <= v.end - margin
+        // Inside the share of the window the popover leaves clear.
+        let clear = |v: &Viewport, (s, e): (f64, f64), seen: f64| {
+            let margin = v.span() * seen * 0.08;
+            s >= v.start + margin && e <= v.start + v.span() * seen - margin
         };
         let at = |v: &Viewport, (s, e): (f64, f64)| ((s + e) / 2.0 - v.start) / v.span();
-        // From the whole range, the tour zooms in to about a year.
-        let d = days("c");
-        let v = view_for(&b.full(), d.0, d.1, &b);
-        assert!((v.span() - TOUR_SPAN_DAYS).abs() < 1e-9);
-        assert!(well_inside(&v, d));
-        assert!((at(&v, d) - FOCUS).abs() < 1e-9);
-        // The same event again: the same window.
-        assert_eq!(view_for(&v, d.0, d.1, &b), v);
-        // A narrower window keeps its zoom.
-        let e = days("d");
-        let narrow = Viewport::centered(d.0, 30.0, &b);
-        let w = view_for(&narrow, e.0, e.1, &b);
-        assert!((w.span() - 30.0).abs() < 1e-9);
-        assert!(well_inside(&w, e));
-        assert!((at(&w, e) - FOCUS).abs() < 1e-9);
-        // An event longer than the tour's window gets room for itself, as
-        // motion::reveal gives it.
-        let y1950 = days("b");
-        let y = view_for(&b.full(), y1950.0, y1950.1, &b);
-        assert!(y.span() >= (y1950.1 - y1950.0) * 1.3 - 1e-9);
-        assert!(well_inside(&y, y1950));
-        // Near the edge of the range the window is clamped, never outside,
-        // and still shows the event.
-        let a = days("a");
-        let z = view_for(&b.full(), a.0, a.1, &b);
-        assert!(z.start >= b.min && z.end <= b.max);
-        assert!(z.overlaps(a.0, a.1));
+        // A phone's bottom sheet (1.0), 1280 px (0.63), a projector's
+        // large text at 1280 px (0.50), a narrow window (0.25).
+        for seen in [1.0, 0.63, 0.5, 0.25] {
+            // From the whole range, the tour zooms in to about a year, the
+            // event in the middle of the clear share.
+            let d = days("c");
+            let v = view_for(&b.full(), d.0, d.1, &b, seen);
+            assert!((v.span() - TOUR_SPAN_DAYS).abs() < 1e-9);
+            assert!(clear(&v, d, seen), "{seen}");
+            assert!((at(&v, d) - seen / 2.0).abs() < 1e-9);
+            // The same event again: the same window.
+            assert_eq!(view_for(&v, d.0, d.1, &b, seen), v);
+            // A narrower window keeps its zoom.
+            let e = days("d");
+            let narrow = Viewport::centered(d.0, 30.0, &b);
+            let w = view_for(&narrow, e.0, e.1, &b, seen);
+            assert!((w.span() - 30.0).abs() < 1e-9);
+            assert!(clear(&w, e, seen), "{seen}");
+            assert!((at(&w, e) - seen / 2.0).abs() < 1e-9);
+            // An event longer than the tour's window gets room for itself
+            // in the clear share, as motion::reveal gives it.
+            let y1950 = days("b");
+            let y = view_for(&b.full(), y1950.0, y1950.1, &b, seen);
+            assert!(y.span() * seen >= (y1950.1 - y1950.0) * 1.3 - 1e-9);
+            assert!(clear(&y, y1950, seen), "{seen}: {y:?}");
+            // Near the edge of the range the window is clamped, never
+            // outside, and still shows the event.
+            let a = days("a");
+            let z = view_for(&b.full(), a.0, a.1, &b, seen);
+            assert!(z.start >= b.min && z.end <= b.max);
+            assert!(z.overlaps(a.0, a.1));
+        }
         // Garbage never escapes the bounds.
-        let g = view_for(&b.full(), f64::NAN, f64::NAN, &b);
-        assert!(g.start >= b.min && g.end <= b.max, "{g:?}");
+        for seen in [f64::NAN, 0.63] {
+            let g = view_for(&b.full(), f64::NAN, f64::NAN, &b, seen);
+            assert!(g.start >= b.min && g.end <= b.max, "{g:?}");
+        }
+        let d = days("c");
+        let g = view_for(&b.full(), d.0, d.1, &b, f64::INFINITY);
+        assert!(g.start >= b.min && g.end <= b.max && g.overlaps(d.0, d.1));
     }
 
     #[test]
     fn every_event_of_a_large_timeline_is_shown_whole_or_as_far_as_the_range_allows() {
         let t = fixtures::bench(2000);
         let b = bounds(&t);
-        let mut goal = b.full();
-        let mut current = None;
-        for _ in 0..t.data.events.len() {
-            let i = next(&t, current, b.min, |_| true).unwrap();
-            let (s, e) = (t.when[i].start() as f64, t.when[i].end() as f64);
-            let v = view_for(&goal, s, e, &b);
-            assert!(v.start >= b.min && v.end <= b.max, "{v:?}");
-            assert!(v.span() <= TOUR_SPAN_DAYS.max((e - s) * 1.3) + 1e-9);
-            let margin = v.span() * 0.08;
-            let inside = s >= v.start + margin && e <= v.end - margin;
-            let at_an_edge = v.start <= b.min || v.end >= b.max;
-            assert!(inside || (at_an_edge && v.overlaps(s, e)), "{i}: {v:?}");
-            goal = v;
-            current = Some(i);
+        for seen in [1.0, 0.5] {
+            let mut goal = b.full();
+            let mut current = None;
+            for _ in 0..t.data.events.len() {
+                let i = next(&t, current, b.min, |_| true).unwrap();
+                let (s, e) = (t.when[i].start() as f64, t.when[i].end() as f64);
+                let v = view_for(&goal, s, e, &b, seen);
+                assert!(v.start >= b.min && v.end <= b.max, "{v:?}");
+                assert!(v.span() <= TOUR_SPAN_DAYS.max((e - s) * 1.3 / seen) + 1e-9);
+                let margin = v.span() * seen * 0.08;
+                let inside = s >= v.start + margin && e <= v.start + v.span() * seen - margin;
+                let at_an_edge = v.start <= b.min || v.end >= b.max;
+                assert!(inside || (at_an_edge && v.overlaps(s, e)), "{i}: {v:?}");
+                goal = v;
+                current = Some(i);
+            }
         }
     }
 

@@ -168,18 +168,33 @@ pub fn pinch(
 /// and narrows it where the end of the timeline would hold the event under
 /// the popover.
 pub fn reveal(goal: &Viewport, start: f64, end: f64, b: &Bounds, seen: f64) -> Option<Viewport> {
-    let seen = if seen.is_finite() {
-        crate::css::clamp(seen, 0.25, 1.0)
-    } else {
-        1.0
-    };
+    let seen = seen_share(seen);
     let margin = goal.span() * seen * 0.08;
     if start >= goal.start + margin && end <= goal.start + goal.span() * seen - margin {
         return None;
     }
+    Some(place(goal.span(), start, end, b, seen))
+}
+
+/// `seen` as [`reveal`] and [`place`] take it: a quarter of the window at
+/// least, and the whole window where it is not a number.
+fn seen_share(seen: f64) -> f64 {
+    if seen.is_finite() {
+        crate::css::clamp(seen, 0.25, 1.0)
+    } else {
+        1.0
+    }
+}
+
+/// A window about `span` days wide with `[start, end)` in the middle of
+/// the part `seen` (as in [`reveal`]): widened where the event would not
+/// fit that part with a margin, narrowed where the end of the timeline
+/// would hold the event under the popover.
+pub fn place(span: f64, start: f64, end: f64, b: &Bounds, seen: f64) -> Viewport {
+    let seen = seen_share(seen);
     let mid = (start + end) / 2.0;
     let needed = (end - start) * 1.3 / seen;
-    let mut span = goal.span().max(needed);
+    let mut span = span.max(needed);
     // The window ends at the bound at most: there, the event's middle is
     // at the seen part's middle only if the window is no wider than this.
     let room = (b.max - mid) / (1.0 - seen / 2.0);
@@ -187,13 +202,11 @@ pub fn reveal(goal: &Viewport, start: f64, end: f64, b: &Bounds, seen: f64) -> O
         span = room.max(needed).max(b.min_span);
     }
     let left = mid - span * seen / 2.0;
-    Some(
-        Viewport {
-            start: left,
-            end: left + span,
-        }
-        .clamped(b),
-    )
+    Viewport {
+        start: left,
+        end: left + span,
+    }
+    .clamped(b)
 }
 
 /// The share of a window `width` pixels wide, from its left edge, that the

@@ -74,6 +74,27 @@ test.describe('kiosk mode', () => {
     expect(await page.evaluate(() => (window as any).__csp)).toEqual([]);
   });
 
+  test('on a narrow projector, the tour sets each event clear of its wide popover', async ({ page }) => {
+    // Large text at 1000 px, the narrowest window with the side popover:
+    // it covers the right 636 px, so an event placed a fixed third of the
+    // way in would have its title under it, and a long one its end.
+    await page.setViewportSize({ width: 1000, height: 720 });
+    const order = await dateOrder(page);
+    await open(page, '#kiosk=5&text=large');
+    for (const id of order.slice(0, 3)) {
+      await expect(root(page)).toHaveAttribute('data-selected', id, { timeout: 7_000 });
+      const pop = page.locator(`[role="dialog"][data-popover-for="${id}"]`);
+      await expect(pop).toBeVisible();
+      await settled(page);
+      const mark = page.locator(`.area button[data-event-id="${id}"] .mark`);
+      await expect(mark).toBeVisible();
+      const [m, p] = [await mark.boundingBox(), await pop.boundingBox()];
+      expect(m!.x + m!.width, id).toBeLessThanOrEqual(p!.x);
+      // Room for a few words of its title before the popover.
+      expect(p!.x - m!.x, id).toBeGreaterThanOrEqual(150);
+    }
+  });
+
   test('a reload stays in kiosk mode and a bad value is named', async ({ page }) => {
     await open(page, '#kiosk=2');
     await expect.poll(() => selected(page), { timeout: 4_000 }).not.toBe('');
