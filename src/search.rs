@@ -26,24 +26,29 @@ fn step(rift: Rift, forward: bool) {
 pub fn SearchBar() -> impl IntoView {
     let rift = expect_context::<Rift>();
     let query = rift.search.query;
-    let count = move || {
+    // The count in full, and as a phone's search field shows it.
+    let count = Memo::new(move |_| {
         if !query.with(|q| q.searching() || q.filters()) {
-            return String::new();
+            return (String::new(), String::new());
         }
         // The searched text grows as the English details and the other
         // languages' texts arrive: no count until it is whole, or the
         // reader would see it change. (Their arrival runs this again.)
         rift.details.track();
         if query.with(|q| q.searching()) && crate::texts::search_waits(&rift.data()) {
-            return rift.t(Key::Searching).to_string();
+            return (rift.t(Key::Searching).to_string(), "…".to_string());
         }
         let hits = rift.hits();
         let position = rift
             .selected
             .get()
             .and_then(|s| hits.iter().position(|&h| h == s));
-        rift_core::search::count_text(hits.len(), position, rift.lang())
-    };
+        let lang = rift.lang();
+        (
+            rift_core::search::count_text(hits.len(), position, lang),
+            rift_core::search::count_short(hits.len(), position, lang),
+        )
+    });
     let on_keydown = move |e: leptos::ev::KeyboardEvent| {
         if e.key() == "Enter" {
             e.prevent_default();
@@ -69,7 +74,8 @@ pub fn SearchBar() -> impl IntoView {
             />
             <button type="button" class="step prev" aria-label=rift.text(Key::PreviousResult) on:click=move |_| step(rift, false)>"‹"</button>
             <button type="button" class="step next" aria-label=rift.text(Key::NextResult) on:click=move |_| step(rift, true)>"›"</button>
-            <span class="result-count" role="status">{move || count()}</span>
+            <span class="result-count" role="status">{move || count.with(|c| c.0.clone())}</span>
+            <span class="result-short" aria-hidden="true">{move || count.with(|c| c.1.clone())}</span>
         </div>
     }
 }

@@ -293,6 +293,17 @@ pub fn count_text(hits: usize, position: Option<usize>, lang: crate::i18n::Lang)
     }
 }
 
+/// The count as a phone's search field shows it, in the field's end where
+/// the full [`count_text`] has no room: "12", "3/12" (the selected
+/// result's place), "0". Screen readers hear the full text.
+pub fn count_short(hits: usize, position: Option<usize>, lang: crate::i18n::Lang) -> String {
+    use crate::format::count;
+    match position {
+        Some(p) if hits > 1 => format!("{}/{}", count(p + 1, lang), count(hits, lang)),
+        _ => count(hits, lang),
+    }
+}
+
 /// An actor in the filter menu.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActorCount {
@@ -572,6 +583,11 @@ mod tests {
         assert_eq!(count_text(1, Some(0), Lang::En), "1 event");
         assert_eq!(count_text(12, Some(2), Lang::En), "3 of 12");
         assert_eq!(count_text(12, None, Lang::En), "12 events");
+        assert_eq!(count_short(12, Some(2), Lang::En), "3/12");
+        assert_eq!(count_short(12, None, Lang::Ru), "12");
+        assert_eq!(count_short(1, Some(0), Lang::En), "1");
+        assert_eq!(count_short(0, None, Lang::Sq), "0");
+        assert_eq!(count_short(1200, Some(999), Lang::En), "1,000/1,200");
     }
 
     #[test]

@@ -181,6 +181,36 @@ for (const [width, height] of PHONES) {
       }
     });
 
+    test('a search shows its query and its count side by side in the field, in every language', async ({ page }) => {
+      for (const [hash, query] of [
+        ['#lang=ru', 'Ходжа'],
+        ['', 'Khrushchev'],
+        ['#lang=sq&text=large', 'Shehu'],
+      ]) {
+        await open(page, hash);
+        const box = page.locator('.search-box');
+        await box.fill(query);
+        // Screen readers hear the full count; the field shows the number.
+        await expect(page.locator('.result-count')).toHaveText(/\D\d|\d\D/);
+        const short = page.locator('.result-short');
+        await expect(short).toHaveText(/^\d+$/);
+        // The count stands in the field's end, clear of the text and of
+        // the field's own clear button, which sit before its padding.
+        const field = await box.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return { end: r.right - parseFloat(getComputedStyle(el).paddingRight), scrolled: el.scrollWidth > el.clientWidth + 1 };
+        });
+        const c = (await short.boundingBox())!;
+        expect(c.x, `${hash} ${query}`).toBeGreaterThanOrEqual(field.end);
+        expect(c.x + c.width, `${hash} ${query}`).toBeLessThanOrEqual((await box.boundingBox())!.x + (await box.boundingBox())!.width);
+        // The query is whole, not scrolled out at its start.
+        expect(field.scrolled, `${hash} ${query}`).toBe(false);
+        // With a result selected, its place: "3/12".
+        await box.press('Enter');
+        await expect(short).toHaveText(/^\d+\/\d+$/);
+      }
+    });
+
     test('the popover is a bottom sheet, with its event in view above it', async ({ page }) => {
       // An event of the last lane, which the sheet would cover.
       await open(page, '#date=1960-11-12&span=10d&event=moscow-conference-1960');
