@@ -403,7 +403,14 @@ pub fn lane(
         let x0 = if cut_left { -edge } else { x0 };
         let x1 = if cut_right { width + edge } else { x1 };
         // A label starts after a point or a short bar, inside a long one.
-        let beside = shape == Shape::Point || x1 - x0 < SHORT_BAR;
+        // An approximate span is drawn as an outline: a title longer than
+        // the outline would run out through its end, so it goes after it
+        // (unless the span runs off the screen, where nothing is after it).
+        let outlined_short = shape == Shape::Soft
+            && !cut_right
+            && t.when[i].approximate()
+            && label_full > x1 - x0 - 12.0;
+        let beside = shape == Shape::Point || x1 - x0 < SHORT_BAR || outlined_short;
         // Near the right edge, a label that would run off the screen goes
         // to the left of its mark, where there is room for it.
         let flipped =
@@ -915,6 +922,46 @@ mod tests {
         let s = labelled(&t, &v, &style, &[420.0, 420.0]);
         let last = s.item(1).unwrap();
         assert!(last.label_x + last.label_w <= 1280.0 - LABEL_MARGIN + 1e-9);
+    }
+
+    #[test]
+    fn an_approximate_span_has_its_title_after_its_outline_where_it_is_longer() {
+        // "About March 1961", and the same month exactly, side by side.
+        let t = timeline(
+            vec![fixture_lane("a"), fixture_lane("b")],
+            vec![
+                event("about", "a", "1961-03~"),
+                event("exact", "b", "1961-03"),
+            ],
+        );
+        let b = bounds_of(&t);
+        let style = Style::for_area(1280.0, 600.0, 1);
+        let title = 300.0;
+        // Six months across 1280 px: the month is about 210 px wide.
+        let v = Viewport::centered(t.when[0].middle(), 183.0, &b);
+        let near = labelled(&t, &v, &style, &[title, title]);
+        let about = near.item(0).unwrap();
+        assert!(
+            about.x1 - about.x0 < title,
+            "the title is longer than the outline"
+        );
+        assert!(about.label_x >= about.x1, "{about:?}");
+        // An exact month keeps its title on its band, which fades out
+        // rather than ending in a line.
+        let labels = [title, title];
+        let focus = Focus {
+            labels: Some(&labels),
+            ..Focus::default()
+        };
+        let exact = lane(&t, 1, &v, 1280.0, &style, focus);
+        let exact = exact.item(1).unwrap();
+        assert!(exact.label_x >= exact.x0 && exact.label_x < exact.x1);
+        // A year across the screen: the title fits in the outline.
+        let v = Viewport::centered(t.when[0].middle(), 60.0, &b);
+        let far = labelled(&t, &v, &style, &[title, title]);
+        let about = far.item(0).unwrap();
+        assert!(about.x1 - about.x0 > title + 12.0);
+        assert!(about.label_x < about.x1 && about.label_x >= about.x0);
     }
 
     #[test]

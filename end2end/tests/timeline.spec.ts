@@ -574,6 +574,39 @@ test.describe('the timeline', () => {
     for (const g of gaps) expect(g.gap, g.id!).toBeLessThanOrEqual(6);
   });
 
+  test('no outline of an approximate date runs through its title', async ({ page }) => {
+    // "End of March 1961", "early August 1961": dashed outlines a few
+    // weeks wide at six months, with titles longer than that; on a phone
+    // too, and over the years around the break.
+    const views: [string, number][] = [
+      ['#date=1961-06-16&span=6m', 1280],
+      ['#date=1961-06-16&span=6m', 390],
+      ['#date=1961&span=3y', 1280],
+      ['#lang=ru&date=1961-06&span=1y', 1280],
+    ];
+    let outlined = 0;
+    for (const [hash, width] of views) {
+      await page.setViewportSize({ width, height: 800 });
+      await open(page, hash);
+      await settled(page);
+      const crossed = await page.$$eval('[data-lane] .ev.soft.approx', (bs) =>
+        bs.flatMap((b) => {
+          const label = b.querySelector('.label')!.getBoundingClientRect();
+          const mark = b.querySelector('.mark')!.getBoundingClientRect();
+          if (label.width === 0) return [];
+          // An outline's end is a dashed line across the row: the title
+          // is inside it, after it or before it, never across it.
+          const across = (x: number) => label.left < x - 1 && label.right > x + 1;
+          const ends = [mark.left, mark.right].filter((x) => x > 0 && x < innerWidth);
+          return ends.filter(across).map(() => b.getAttribute('data-event-id'));
+        }),
+      );
+      outlined += await page.locator('[data-lane] .ev.soft.approx:not(.bare)').count();
+      expect(crossed, `${hash} at ${width}`).toEqual([]);
+    }
+    expect(outlined).toBeGreaterThanOrEqual(6);
+  });
+
   test('titles use the room they have, and are cut only at a word', async ({ page }) => {
     const words = (text: string) => text.split(/[\s–-]+/).filter(Boolean).length;
     // Brackets a cut title opens, it closes: "at the UN…", not "at the UN (Albanian…".
