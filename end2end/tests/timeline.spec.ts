@@ -607,6 +607,36 @@ test.describe('the timeline', () => {
     expect(outlined).toBeGreaterThanOrEqual(6);
   });
 
+  test('a selected span shows its title on the lane colour, with nothing over it or stray beside it', async ({ page }) => {
+    const id = 'soviet-albanian-talks-1960-11-10';
+    const selected = page.locator(`[data-lane] button[data-event-id="${id}"]`);
+    // With its title: the title above the bar, no ring around the bar
+    // running over the title's lower edge.
+    await open(page, `#event=${id}`);
+    await settled(page);
+    await expect(selected).toHaveAttribute('aria-pressed', 'true');
+    const label = (await selected.locator('.label').boundingBox())!;
+    expect(label.width).toBeGreaterThan(50);
+    const ring = await selected.locator('.mark').evaluate((m) => getComputedStyle(m).boxShadow);
+    expect(ring).toBe('none');
+    // On a phone in Russian its title has no room: no empty tag of the
+    // lane colour stands by the bar, which keeps its ring.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, `#event=${id}&lang=ru`);
+    await settled(page);
+    if (await selected.evaluate((b) => b.classList.contains('bare'))) {
+      expect(await selected.locator('.label').boundingBox()).toBeNull();
+      expect(await selected.locator('.mark').evaluate((m) => getComputedStyle(m).boxShadow)).not.toBe('none');
+    }
+    const empty = await page.$$eval('[data-lane] button[data-event-id]', (bs) =>
+      bs.filter((b) => {
+        const l = b.querySelector('.label') as HTMLElement;
+        return l.offsetWidth > 0 && l.textContent!.trim() === '';
+      }).length,
+    );
+    expect(empty).toBe(0);
+  });
+
   test('titles use the room they have, and are cut only at a word', async ({ page }) => {
     const words = (text: string) => text.split(/[\s–-]+/).filter(Boolean).length;
     // Brackets a cut title opens, it closes: "at the UN…", not "at the UN (Albanian…".
