@@ -98,15 +98,18 @@ fn Actions(
         </button>
         // A museum screen in kiosk mode has no one to share with.
         {crate::dom::shown(move || !rift.kiosk.on(), move || view! {
-            <button type="button" class="copy-link" on:click={
-                let copy = copy.clone();
-                move |_| copy(page_link())
-            }>{rift.text(Key::CopyLink)}</button>
+            // "Copied" appears under the button that copied.
+            <span class="copy-wrap">
+                <button type="button" class="copy-link" on:click={
+                    let copy = copy.clone();
+                    move |_| copy(page_link())
+                }>{rift.text(Key::CopyLink)}</button>
+                <span class="copy-status" role="status">{move || copy_status.get()}</span>
+            </span>
             <button type="button" class="print" on:click=print>{rift.text(Key::Print)}</button>
             {(rift.mode == Mode::Page).then(|| view! {
                 <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{rift.text(Key::Embed)}</button>
             }.into_any())}
-            <span class="copy-status" role="status">{move || copy_status.get()}</span>
         }.into_any())}
     }
 }

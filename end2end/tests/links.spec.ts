@@ -83,6 +83,40 @@ test.describe('deep links', () => {
     expect(reference).toContain('Edemskiy, A.');
   });
 
+  test('"Copied" shows under the button that copied, over no other control, and in the popover', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    for (const hash of ['#lang=sq', '#text=large', '#lang=ru&text=large']) {
+      await open(page, hash);
+      const button = page.locator('.toolbar .copy-link');
+      await button.click();
+      const status = page.locator('.toolbar .copy-status');
+      await expect(status).not.toBeEmpty();
+      const [s, b] = [(await status.boundingBox())!, (await button.boundingBox())!];
+      // Under the button, its right edge under the button's.
+      expect(s.y, hash).toBeGreaterThanOrEqual(b.y + b.height);
+      expect(Math.abs(s.x + s.width - (b.x + b.width)), hash).toBeLessThanOrEqual(1);
+      for (const control of await page.locator('.explore button, .explore select, .explore input, .explore summary').all()) {
+        const c = await control.boundingBox();
+        if (c) expect(overlaps(s, c), `${hash}: over ${await control.evaluate((e) => e.outerHTML.slice(0, 60))}`).toBe(false);
+      }
+      // As large as the rest of the text.
+      const size = await status.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      expect(size, hash).toBeGreaterThanOrEqual(hash.includes('large') ? 17 : 13);
+    }
+    // The popover's own copies say so inside it.
+    await page.goto('about:blank');
+    await open(page, '#event=kosygin-letter');
+    await page.getByRole('button', { name: 'Copy link to this event' }).click();
+    const said = page.locator('.popover .copy-status');
+    await expect(said).toHaveText('Copied');
+    const [s, p] = [(await said.boundingBox())!, (await page.locator('.popover').boundingBox())!];
+    expect(s.y).toBeGreaterThanOrEqual(p.y);
+    expect(s.y + s.height).toBeLessThanOrEqual(p.y + p.height);
+    expect(s.x + s.width).toBeLessThanOrEqual(p.x + p.width);
+  });
+
   test('"Copied" goes after a while; a refused or missing clipboard shows the link to copy by hand', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await open(page, '#date=1961-06&span=3m');
