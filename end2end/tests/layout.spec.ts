@@ -44,6 +44,33 @@ async function checkTargets(page: Page) {
 test.describe('a steady frame', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
 
+  test('the header keeps or drops its subtitle whatever the window, and never cuts the window', async ({ page }) => {
+    const views = ['', '#date=1961-10-25&span=3w', '#date=1960-12-31&span=10d', '#date=1961-06&span=6m', '#date=1960-11-10&span=1w'];
+    for (const width of [1280, 1440]) {
+      await page.setViewportSize({ width, height: 720 });
+      for (const lang of ['en', 'sq', 'ru']) {
+        const shown = new Set<boolean>();
+        for (const view of views) {
+          // A fresh load each time: the window's label is announced once
+          // the view has rested, after settled() returns.
+          await page.goto('about:blank');
+          await open(page, `#lang=${lang}&${view.slice(1)}`);
+          await settled(page);
+          await expect(page.locator('.toolbar .window')).toHaveText(/\d{4}$/);
+          const header = await page.evaluate(() => {
+            const title = document.querySelector('.toolbar .title')!.getBoundingClientRect();
+            const sub = document.querySelector('.toolbar .subtitle')!.getBoundingClientRect();
+            const w = document.querySelector('.toolbar .window') as HTMLElement;
+            return { subtitle: sub.top < title.bottom && sub.right <= title.right + 1, cut: w.scrollWidth > w.clientWidth + 1 };
+          });
+          shown.add(header.subtitle);
+          expect(header.cut, `${width} ${lang} ${view}`).toBe(false);
+        }
+        expect(shown.size, `${width} ${lang}: the subtitle came and went`).toBe(1);
+      }
+    }
+  });
+
   test('the lanes stay where they are at every zoom and in every language', async ({ page }) => {
     await open(page, '#date=1960-11-12&span=10d');
     // The window label at its longest ("7–17 November 1960") does not wrap the toolbar.
