@@ -218,7 +218,13 @@ pub fn axis(view: &Viewport, width: f64, char_px: f64, lang: Lang) -> Axis {
         return Axis::default();
     }
     let px = |t: &Tick| view.to_px(t.day as f64, width);
-    for t in ticks.iter_mut().filter(|t| px(t) < 0.0) {
+    // A label that would be cut by an edge is not shown: left of the left
+    // edge the context names the month or year; past the right edge the
+    // next tick's line stands alone ("196" is no year).
+    for t in ticks
+        .iter_mut()
+        .filter(|t| px(t) < 0.0 || px(t) + label_px(&t.label, char_px) - 4.0 > width)
+    {
         t.label.clear();
     }
     let (y, m, _) = ymd(view.first_day());
@@ -409,9 +415,12 @@ mod tests {
             let anchor = d(1960, 11, 14) as f64;
             while v.span() > 7.5 {
                 let a = axis(&v, width, CHAR, Lang::En);
-                // No label is cut by the left edge.
+                // No label is cut by the left edge, nor by the right.
                 for t in a.ticks.iter().filter(|t| !t.label.is_empty()) {
                     assert!(v.to_px(t.day as f64, width) >= 0.0, "{} cut", t.label);
+                    let end =
+                        v.to_px(t.day as f64, width) + 5.0 + t.label.chars().count() as f64 * CHAR;
+                    assert!(end <= width, "{} cut at the right", t.label);
                 }
                 if let Some(c) = &a.context {
                     let room = label_px(c, CHAR);

@@ -143,6 +143,29 @@ test.describe('the timeline', () => {
     }
   });
 
+  test('no label of the axis is cut by its right edge, on a phone either', async ({ page }) => {
+    for (const [width, hash] of [
+      [390, ''],
+      [390, '#date=1961&span=3y'],
+      [320, '#lang=ru'],
+      [1280, ''],
+    ] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await open(page, hash);
+      await settled(page);
+      const area = await areaBox(page);
+      const cut = await page.$$eval(
+        '.axis .tick span',
+        (spans, right) =>
+          spans
+            .map((s) => ({ text: s.textContent, r: s.getBoundingClientRect().left + (s as HTMLElement).scrollWidth }))
+            .filter((s) => s.text !== '' && s.r > right + 0.5),
+        area.x + area.width,
+      );
+      expect(cut, `${width} ${hash}`).toEqual([]);
+    }
+  });
+
   test('dragging pans the window', async ({ page }) => {
     await open(page, '#date=1960&span=2y');
     const before = await viewOf(page);
