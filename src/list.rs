@@ -81,8 +81,40 @@ pub fn ListView() -> impl IntoView {
             &[("n", &count(n, rift.lang())), ("window", &window)],
         )
     };
+    // The selected entry in sight beside its popover: the list scrolls
+    // itself to it (never the host page) when the selection changes.
+    crate::dom::effect(move || {
+        let Some(i) = rift.selected.get() else { return };
+        // Again when the summaries arrive, which lengthen the entries
+        // above it.
+        rift.details.track();
+        let id = rift.data().data.events[i].id.clone();
+        request_animation_frame(move || {
+            let Some(list) = root.get_untracked() else {
+                return;
+            };
+            let list: web_sys::Element = list.into();
+            let entry =
+                crate::dom::find::<web_sys::Element>(&list, &crate::dom::event_selector(&id))
+                    .and_then(|b| b.closest(".entry").ok().flatten());
+            let Some(entry) = entry else { return };
+            let (l, e) = (
+                list.get_bounding_client_rect(),
+                entry.get_bounding_client_rect(),
+            );
+            if e.top() < l.top() || e.bottom() > l.bottom() {
+                list.set_scroll_top(list.scroll_top() + (e.top() - l.top()) as i32 - 8);
+            }
+        });
+    });
     view! {
-        <section class="list-view" aria-label=rift.text(Key::ListLabel) node_ref=root>
+        <section
+            class="list-view"
+            // Room on the right for the popover, which stands there.
+            class:beside-popover=move || rift.selected.with(Option::is_some)
+            aria-label=rift.text(Key::ListLabel)
+            node_ref=root
+        >
             <p class="list-summary">{move || summary()}</p>
             <ol class="chronology">
                 {crate::dom::keyed(

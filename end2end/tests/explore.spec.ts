@@ -109,6 +109,28 @@ test.describe('search, filters and the list', () => {
     expect((await settled(page)).span).toBeGreaterThan(v.span);
   });
 
+  test('an event opened in the list stands in sight, beside its popover, as does the whole list', async ({ page }) => {
+    for (const hash of ['#view=list&event=vlora-withdrawal', '#view=list&event=vlora-withdrawal&text=large']) {
+      await page.goto('about:blank');
+      await open(page, hash);
+      const popover = (await page.locator('.popover').boundingBox())!;
+      const list = (await page.locator('.list-view').boundingBox())!;
+      const title = page.locator('.entry-title.selected');
+      await expect(title).toHaveAttribute('data-event-id', 'vlora-withdrawal');
+      // Scrolled to, once the summaries above it have arrived.
+      await expect(page.locator('.entry-summary').first()).not.toBeEmpty();
+      await expect
+        .poll(async () => {
+          const t = (await title.boundingBox())!;
+          return t.y >= list.y && t.y + t.height <= list.y + list.height;
+        }, { message: hash })
+        .toBe(true);
+      // No entry reaches under the popover.
+      const reach = await page.$$eval('.chronology .entry', (es) => Math.max(...es.map((e) => e.getBoundingClientRect().right)));
+      expect(reach, hash).toBeLessThanOrEqual(popover.x);
+    }
+  });
+
   test('a link can open the list with a filter', async ({ page }) => {
     await page.goto('./#date=1961-12&span=1m&view=list&actor=Mehmed%20Shehu&disputed=0');
     await expect(page.locator('.list-view')).toBeVisible();
