@@ -52,7 +52,7 @@ pub fn ListView() -> impl IntoView {
         let id = entries.with_untracked(|e| e.get(first).copied());
         if let Some(id) = id.map(|i| rift.data().data.events[i].id.clone()) {
             request_animation_frame(move || {
-                crate::dom::focus_event(root.get_untracked().map(Into::into), &id)
+                crate::dom::focus_event(root.try_get_untracked().flatten().map(Into::into), &id)
             });
         }
     };
@@ -90,7 +90,9 @@ pub fn ListView() -> impl IntoView {
         rift.details.track();
         let id = rift.data().data.events[i].id.clone();
         request_animation_frame(move || {
-            let Some(list) = root.get_untracked() else {
+            // The list may be gone by the next frame (a language or view
+            // change), and its reference with it.
+            let Some(list) = root.try_get_untracked().flatten() else {
                 return;
             };
             let list: web_sys::Element = list.into();
