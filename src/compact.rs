@@ -19,25 +19,40 @@ pub const WIDTH: f64 = 1000.0;
 /// leave too little room for the lanes.
 pub const HEIGHT: f64 = 500.0;
 
+/// Narrower than this, the full toolbar in large text does not fit in one
+/// row in every language (a projector at 1024 × 768 lost its last
+/// buttons past the right edge).
+pub const LARGE_WIDTH: f64 = 1240.0;
+
 /// [`WIDTH`] and [`HEIGHT`] as a media query (the same numbers as the
 /// skeleton's rule in assets/rift.css).
 pub const QUERY: &str = "(max-width: 999.98px), (max-height: 499.98px)";
 
-/// Whether a box `width` by `height` pixels is compact.
-pub fn is_compact(width: f64, height: f64) -> bool {
-    width < WIDTH || height < HEIGHT
+/// [`LARGE_WIDTH`] as a media query (the skeleton's rule for large text).
+pub const LARGE_QUERY: &str = "(max-width: 1239.98px)";
+
+/// Whether a box `width` by `height` pixels is compact, in large text or not.
+pub fn is_compact(width: f64, height: f64, large: bool) -> bool {
+    width < WIDTH || height < HEIGHT || (large && width < LARGE_WIDTH)
 }
 
 /// Whether the instance is compact, known from the first render on and
 /// kept current.
-pub fn use_compact(mode: Mode, host: Option<&web_sys::HtmlElement>) -> Signal<bool> {
+pub fn use_compact(
+    mode: Mode,
+    host: Option<&web_sys::HtmlElement>,
+    large: RwSignal<bool>,
+) -> Signal<bool> {
     match (mode, host) {
         (Mode::Element, Some(host)) => {
             let r = host.get_bounding_client_rect();
             let (width, height) = (RwSignal::new(r.width()), RwSignal::new(r.height()));
             crate::dom::observe_size(host, width, height);
-            Signal::derive(move || is_compact(width.get(), height.get()))
+            Signal::derive(move || is_compact(width.get(), height.get(), large.get()))
         }
-        _ => crate::dom::media(QUERY),
+        _ => {
+            let (small, narrow) = (crate::dom::media(QUERY), crate::dom::media(LARGE_QUERY));
+            Signal::derive(move || small.get() || (large.get() && narrow.get()))
+        }
     }
 }

@@ -188,6 +188,7 @@ fn start(
             crate::dom::observe_size(&el, size.0, size.1);
         }
     });
+    let large = RwSignal::new(first.large);
     Rift::new(Parts {
         mode,
         search: Search::new(t.clone(), first.query),
@@ -196,12 +197,12 @@ fn start(
         bounds,
         motion: Motion::new(first.view, dom::media("(prefers-reduced-motion: reduce)")),
         size: (size.0.into(), size.1.into()),
-        compact: crate::compact::use_compact(mode, host),
+        compact: crate::compact::use_compact(mode, host, large),
         selected: first.selected,
         lanes: first.lanes,
         prefs: Prefs {
             list: RwSignal::new(first.list),
-            large: RwSignal::new(first.large),
+            large,
             lang: RwSignal::new(lang),
             glyphs: RwSignal::new(Arc::new(rift_core::text::Glyphs::even(0.53))),
         },

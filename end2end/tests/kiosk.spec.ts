@@ -75,10 +75,10 @@ test.describe('kiosk mode', () => {
   });
 
   test('on a narrow projector, the tour sets each event clear of its wide popover', async ({ page }) => {
-    // Large text at 1000 px, the narrowest window with the side popover:
-    // it covers the right 636 px, so an event placed a fixed third of the
-    // way in would have its title under it, and a long one its end.
-    await page.setViewportSize({ width: 1000, height: 720 });
+    // Large text at 1240 px, the narrowest window with the side popover
+    // in large text: it covers the right 636 px, so an event placed a
+    // fixed third of the way in would have a long one's end under it.
+    await page.setViewportSize({ width: 1240, height: 720 });
     const order = await dateOrder(page);
     await open(page, '#kiosk=5&text=large');
     for (const id of order.slice(0, 3)) {

@@ -44,29 +44,56 @@ async function checkTargets(page: Page) {
 test.describe('a steady frame', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
 
-  test('the header keeps or drops its subtitle whatever the window, and never cuts the window', async ({ page }) => {
-    const views = ['', '#date=1961-10-25&span=3w', '#date=1960-12-31&span=10d', '#date=1961-06&span=6m', '#date=1960-11-10&span=1w'];
-    for (const width of [1280, 1440]) {
+  test('the header keeps or drops its subtitle whatever the window, cuts no label and holds every control', async ({ page }) => {
+    test.setTimeout(120_000);
+    const views = ['#date=1961-10-25&span=3w', '#date=1960-12-31&span=10d', '#date=1961-06&span=6m'];
+    for (const width of [1000, 1280, 1440]) {
       await page.setViewportSize({ width, height: 720 });
       for (const lang of ['en', 'sq', 'ru']) {
-        const shown = new Set<boolean>();
-        for (const view of views) {
-          // A fresh load each time: the window's label is announced once
-          // the view has rested, after settled() returns.
-          await page.goto('about:blank');
-          await open(page, `#lang=${lang}&${view.slice(1)}`);
-          await settled(page);
-          await expect(page.locator('.toolbar .window')).toHaveText(/\d{4}$/);
-          const header = await page.evaluate(() => {
-            const title = document.querySelector('.toolbar .title')!.getBoundingClientRect();
-            const sub = document.querySelector('.toolbar .subtitle')!.getBoundingClientRect();
-            const w = document.querySelector('.toolbar .window') as HTMLElement;
-            return { subtitle: sub.top < title.bottom && sub.right <= title.right + 1, cut: w.scrollWidth > w.clientWidth + 1 };
-          });
-          shown.add(header.subtitle);
-          expect(header.cut, `${width} ${lang} ${view}`).toBe(false);
+        for (const text of ['', '&text=large']) {
+          const shown = new Set<boolean>();
+          for (const view of views) {
+            // A fresh load each time: the window's label is announced once
+            // the view has rested, after settled() returns.
+            await page.goto('about:blank');
+            await open(page, `#lang=${lang}${text}&${view.slice(1)}`);
+            await settled(page);
+            await expect(page.locator('.toolbar .window')).toHaveText(/\d{4}$/);
+            const header = await page.evaluate(() => {
+              const title = document.querySelector('.toolbar .title')!.getBoundingClientRect();
+              const sub = document.querySelector('.toolbar .subtitle')!.getBoundingClientRect();
+              const w = document.querySelector('.toolbar .window') as HTMLElement;
+              const controls = [...document.querySelectorAll('.toolbar .controls button')];
+              return {
+                subtitle: sub.width > 1 && sub.top < title.bottom && sub.right <= title.right + 1,
+                // A compact toolbar keeps the label for screen readers only.
+                cut: !w.closest('.compact') && w.scrollWidth > w.clientWidth + 1,
+                reach: Math.max(...controls.map((c) => c.getBoundingClientRect().right)),
+              };
+            });
+            const at = `${width} ${lang}${text} ${view}`;
+            shown.add(header.subtitle);
+            expect(header.cut, at).toBe(false);
+            expect(header.reach, at).toBeLessThanOrEqual(width);
+          }
+          expect(shown.size, `${width} ${lang}${text}: the subtitle came and went`).toBe(1);
         }
-        expect(shown.size, `${width} ${lang}: the subtitle came and went`).toBe(1);
+      }
+    }
+  });
+
+  test('a projector of 1024 × 768 in large text has every control on screen, the rest in the menu', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    for (const lang of ['en', 'sq', 'ru']) {
+      await page.goto('about:blank');
+      await open(page, `#lang=${lang}&text=large`);
+      for (const part of ['.search-box', '.zoom-out', '.zoom-in', '.menu > summary']) {
+        const b = (await page.locator(`.toolbar ${part}`).boundingBox())!;
+        expect(b.x + b.width, `${lang}: ${part}`).toBeLessThanOrEqual(1024);
+      }
+      await page.locator('.menu > summary').click();
+      for (const sel of ['.copy-link', '.print', '.embed-open', '.text-size']) {
+        await expect(page.locator(`.menu-panel ${sel}`), `${lang}: ${sel}`).toBeVisible();
       }
     }
   });
@@ -94,14 +121,14 @@ test.describe('a steady frame', () => {
     }
   });
 
-  for (const [width, height] of [
-    [1280, 720],
-    [390, 844],
-  ]) {
-    test(`nothing moves while the page starts at ${width}×${height}`, async ({ page }) => {
+  for (const [width, height, text] of [
+    [1280, 720, ''],
+    [390, 844, ''],
+  ] as const) {
+    test(`nothing moves while the page starts at ${width}×${height}${text}`, async ({ page }) => {
       await page.setViewportSize({ width, height });
       await recordShifts(page);
-      await open(page, '#date=1960-11&span=3m');
+      await open(page, `#date=1960-11&span=3m${text}`);
       await expect(page.locator('[data-lane] button[data-event-id]').first()).toBeVisible();
       await page.waitForTimeout(1000);
       expect(await page.evaluate(() => (window as any).__shift)).toBeLessThanOrEqual(0.01);
