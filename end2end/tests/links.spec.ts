@@ -111,9 +111,12 @@ test.describe('deep links', () => {
     await page.getByRole('button', { name: 'Copy link to this event' }).click();
     const said = page.locator('.popover .copy-status');
     await expect(said).toHaveText('Copied');
+    // In the popover's footer, where the reader pressed (the footer ends
+    // the popover's scrolled content, so only its sides are checked).
+    await expect(said).toBeInViewport();
     const [s, p] = [(await said.boundingBox())!, (await page.locator('.popover').boundingBox())!];
     expect(s.y).toBeGreaterThanOrEqual(p.y);
-    expect(s.y + s.height).toBeLessThanOrEqual(p.y + p.height);
+    expect(s.x).toBeGreaterThanOrEqual(p.x);
     expect(s.x + s.width).toBeLessThanOrEqual(p.x + p.width);
   });
 
