@@ -4,21 +4,7 @@
 // task (it removes it itself), so no frame shows both, and nothing moves. If the module cannot
 // load or start, the page says why (failure.js) instead.
 
-const skeleton = document.querySelector('.rift-skeleton');
 const nextTask = () => new Promise((ok) => setTimeout(ok, 0));
-if (/(^#|&)text=large(&|$)/.test(location.hash)) skeleton?.classList.add('large');
-// What the page is, in the language the app will speak: the link's, else
-// the browser's, else English.
-const tag = /(?:^#|&)lang=([^&]*)/.exec(location.hash)?.[1] ?? navigator.language ?? '';
-const lang = ['sq', 'ru'].find((l) => tag.toLowerCase().split(/[-_]/)[0] === l) ?? 'en';
-for (const text of skeleton?.querySelectorAll('.subtitle, .lead') ?? []) text.hidden = text.lang !== lang;
-// The timeline draws its first frame in that language, once its texts are
-// here: they come while the module does.
-if (lang !== 'en') {
-  const texts = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: `texts-${lang}.txt` });
-  texts.crossOrigin = 'anonymous';
-  document.head.append(texts);
-}
 
 import('./rift.js')
   .then(async (rift) => {

@@ -3,15 +3,6 @@
 // (failure.js), and tells the parent window.
 
 const nextTask = () => new Promise((ok) => setTimeout(ok, 0));
-// The texts of the language the timeline will speak (the link's, else the
-// browser's), fetched while the module is: it waits for them to draw.
-const tag = /(?:^#|&)lang=([^&]*)/.exec(location.hash)?.[1] ?? navigator.language ?? '';
-const lang = ['sq', 'ru'].find((l) => tag.toLowerCase().split(/[-_]/)[0] === l);
-if (lang) {
-  const texts = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: `texts-${lang}.txt` });
-  texts.crossOrigin = 'anonymous';
-  document.head.append(texts);
-}
 
 import('./rift.js')
   .then(async (rift) => {

@@ -121,9 +121,14 @@ test.describe('a steady frame', () => {
     }
   });
 
+  // Large text and the reader's language are marked before the first
+  // paint (early.js), so the skeleton already has the app's sizes.
   for (const [width, height, text] of [
     [1280, 720, ''],
     [390, 844, ''],
+    [1280, 720, '&text=large'],
+    [1024, 768, '&text=large&lang=sq'],
+    [390, 844, '&text=large&lang=ru'],
   ] as const) {
     test(`nothing moves while the page starts at ${width}×${height}${text}`, async ({ page }) => {
       await page.setViewportSize({ width, height });

@@ -1,0 +1,20 @@
+// Runs in <head>, before the first paint (a classic script, not a module):
+// the static skeleton of index.html and embed.html takes the text size and
+// the language the timeline will have, so nothing changes size when the app
+// takes its place. rift.css reads the marks it sets on <html>.
+
+(() => {
+  const root = document.documentElement;
+  const hash = location.hash;
+  if (/(^#|&)text=large(&|$)/.test(hash)) root.classList.add('rift-large');
+  // The link's language, else the browser's, else English: as the app picks.
+  const tag = /(?:^#|&)lang=([^&]*)/.exec(hash)?.[1] ?? navigator.language ?? '';
+  const lang = ['sq', 'ru'].find((l) => tag.toLowerCase().split(/[-_]/)[0] === l);
+  if (!lang) return;
+  root.lang = lang;
+  // The timeline waits for that language's texts to draw: fetch them while
+  // the module comes.
+  const texts = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: `texts-${lang}.txt` });
+  texts.crossOrigin = 'anonymous';
+  document.head.append(texts);
+})();
