@@ -2,6 +2,7 @@
 //! and checking every quote against the working copies of the sources.
 
 pub mod wasm;
+pub mod weight;
 
 use rift_core::dataset::{DataError, DataErrors, Dataset};
 use rift_core::quotes::SourceText;

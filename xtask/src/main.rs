@@ -59,6 +59,33 @@ fn sizes(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// What index.html loads before the page is used, each file gzipped at
+/// level 9 on its own; an error above `ceiling` bytes in all.
+fn page_weight(dir: &Path, ceiling: Option<usize>) -> Result<(), String> {
+    let read = |name: &str| {
+        std::fs::read(dir.join(name)).map_err(|e| format!("{}/{name}: {e}", dir.display()))
+    };
+    let html = read("index.html")?;
+    let mut files = vec!["index.html".to_string()];
+    files.extend(xtask::weight::loaded_files(&String::from_utf8_lossy(&html)));
+    let mut total = 0;
+    for name in &files {
+        let bytes = gzip_len(&read(name)?);
+        println!("{bytes:>9} B  {name}");
+        total += bytes;
+    }
+    println!(
+        "{total:>9} B  the page before use ({:.1} KB, gzip -9)",
+        total as f64 / 1024.0
+    );
+    match ceiling {
+        Some(limit) if total > limit => Err(format!(
+            "the page before use is {total} B gzipped, over its ceiling of {limit} B: find what grew (xtask sizes, twiggy) before raising it"
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// A tool that scripts/setup.sh installs in end2end/node_modules, for
 /// `task`.
 fn npm_tool(task: &str, name: &str) -> Result<PathBuf, String> {
@@ -345,8 +372,13 @@ fn run() -> Result<(), String> {
             Ok(())
         }
         Some("sizes") => sizes(Path::new(args.get(1).map(String::as_str).unwrap_or("dist"))),
+        Some("page-weight") => {
+            let dir = Path::new(args.get(1).map(String::as_str).unwrap_or("dist"));
+            let ceiling = args.get(2).map(|n| n.parse::<usize>().map_err(|e| format!("{n}: {e}")));
+            page_weight(dir, ceiling.transpose()?)
+        }
         _ => Err(
-            "usage: xtask check-data [FILE] | export-data DIR | minify [DIR] | shrink-wasm [DIR] | sizes DIR"
+            "usage: xtask check-data [FILE] | export-data DIR | minify [DIR] | shrink-wasm [DIR] | sizes DIR | page-weight DIR [CEILING_BYTES]"
                 .into(),
         ),
     }
