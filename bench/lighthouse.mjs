@@ -61,6 +61,8 @@ for (const [profile, config] of [
       const tasks = a['long-tasks']?.details?.items ?? [];
       console.log(profile, 'long tasks:', tasks.map((t) => `${t.url.split('/').pop()} @${Math.round(t.startTime)} ${Math.round(t.duration)} ms`).join('; '));
       const reqs = a['network-requests']?.details?.items ?? [];
+      const observed = a.metrics?.details?.items?.[0] ?? {};
+      console.log(profile, `observed: FCP ${Math.round(observed.observedFirstContentfulPaint)} ms, LCP ${Math.round(observed.observedLargestContentfulPaint)} ms; simulated LCP ${Math.round(a['largest-contentful-paint'].numericValue)} ms`);
       console.log(profile, 'requests:', reqs.map((q) => `${q.url.split('/').pop()} ${q.transferSize} B ends ${Math.round(q.networkEndTime)} ms`).join('; '));
     }
     results.push({
