@@ -7,10 +7,13 @@
   const root = document.documentElement;
   const hash = location.hash;
   if (/(^#|&)text=large(&|$)/.test(hash)) root.classList.add('rift-large');
-  // The link's language, else the browser's, else English: as the app picks.
-  const tag = /(?:^#|&)lang=([^&]*)/.exec(hash)?.[1] ?? navigator.language ?? '';
-  const lang = ['sq', 'ru'].find((l) => tag.toLowerCase().split(/[-_]/)[0] === l);
-  if (!lang) return;
+  // The link's language if it names one exactly, else the browser's, else
+  // English: as the app picks (a link's "lang=de" is reported, not obeyed).
+  const known = ['en', 'sq', 'ru'];
+  const asked = /(?:^#|&)lang=([^&]*)/.exec(hash)?.[1];
+  const browser = (navigator.language ?? '').toLowerCase().split(/[-_]/)[0];
+  const lang = known.includes(asked) ? asked : known.includes(browser) ? browser : 'en';
+  if (lang === 'en') return;
   root.lang = lang;
   // The timeline waits for that language's texts to draw: fetch them while
   // the module comes.

@@ -27,6 +27,34 @@ test.describe('languages', () => {
     await expect(skeleton.locator('.subtitle:visible, .lead:visible')).toHaveCount(2);
   });
 
+  test('the page before the module speaks the language the timeline will speak', async ({ browser, baseURL }) => {
+    // The link's language when it names one exactly; else the browser's;
+    // else English. A link's unknown language is reported, not obeyed.
+    for (const [locale, hash, lang, lead] of [
+      ['ru-RU', '#lang=de', 'ru', /^Интерактивная/],
+      ['en-US', '#lang=sq-AL', 'en', /^An interactive/],
+      ['sq-AL', '', 'sq', /^Një kronologji/],
+      ['ru-RU', '#lang=en', 'en', /^An interactive/],
+    ] as const) {
+      const context = await browser.newContext({ baseURL, locale });
+      const page = await context.newPage();
+      let release = () => {};
+      const held = new Promise<void>((ok) => (release = ok));
+      await page.route('**/rift_bg.wasm', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`./${hash}`);
+      const skeleton = page.locator('.rift-skeleton');
+      await expect(skeleton.locator('.lead:visible'), `${locale} ${hash}`).toHaveText(lead);
+      await expect(skeleton.locator('.lead:visible')).toHaveCount(1);
+      release();
+      await expect(page.locator('[data-lane] button[data-event-id]').first()).toBeVisible();
+      await expect(page.locator('html'), `${locale} ${hash}`).toHaveAttribute('lang', lang);
+      await context.close();
+    }
+  });
+
   test('an Albanian page draws its first frame in Albanian, however late its texts come', async ({ page }) => {
     const asked: string[] = [];
     page.on('request', (r) => asked.push(new URL(r.url()).pathname));
