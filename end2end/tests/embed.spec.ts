@@ -165,6 +165,38 @@ test.describe('iframe embed', () => {
     expect(box.width).toBe(700);
     expect(box.height).toBe(480);
   });
+
+  test('a short frame with a notice still shows the lanes', async ({ page }) => {
+    // A 300 px strip beside an article, opened on a bad link: the notice
+    // names what was wrong on one line, and the lanes keep their room.
+    for (const [width, lines] of [
+      [600, 1],
+      [360, 2],
+    ] as const) {
+      await page.setViewportSize({ width, height: 300 });
+      await page.goto('about:blank');
+      await page.goto("/embed.html#date=1961-13-45&span=3m");
+      const notice = page.locator('.notice');
+      await expect(notice).toContainText("date '1961-13-45' is not a date");
+      // One notice has no bullet: its text starts at the box's padding.
+      const text = (await notice.locator('li').boundingBox())!;
+      const box = (await notice.boundingBox())!;
+      expect(text.x - box.x, `${width}`).toBeLessThan(16);
+      const lineHeight = await notice.locator('li').evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+      expect(Math.round(text.height / lineHeight), `${width}`).toBe(lines);
+      // No taller than its text or its 32 px close button, and padding.
+      expect(box.height, `${width}`).toBeLessThanOrEqual(Math.max(lines * lineHeight, 32) + 8);
+      // Two rows of titles in the first lane are whole on screen.
+      const lane = page.locator('[data-lane]').first();
+      const stage = (await page.locator('.stage').boundingBox())!;
+      const events = lane.locator('button[data-event-id]');
+      await expect(events.nth(1)).toBeVisible();
+      for (const i of [0, 1]) {
+        const e = (await events.nth(i).boundingBox())!;
+        expect(e.y + e.height, `${width}: event ${i}`).toBeLessThanOrEqual(stage.y + stage.height);
+      }
+    }
+  });
 });
 
 test.describe('script embed', () => {
