@@ -129,6 +129,7 @@ test.describe('a steady frame', () => {
     [1280, 720, '&text=large'],
     [1024, 768, '&text=large&lang=sq'],
     [390, 844, '&text=large&lang=ru'],
+    [320, 568, '&text=large&lang=ru'],
   ] as const) {
     test(`nothing moves while the page starts at ${width}×${height}${text}`, async ({ page }) => {
       await page.setViewportSize({ width, height });
@@ -305,6 +306,26 @@ for (const [width, height] of PHONES) {
         // With a result selected, its place: "3/12".
         await box.press('Enter');
         await expect(short).toHaveText(/^\d+\/\d+$/);
+      }
+    });
+
+    test("the search field's placeholder is whole, in every language and text size", async ({ page }) => {
+      for (const lang of ['en', 'sq', 'ru']) {
+        for (const text of ['', '&text=large']) {
+          await page.goto('about:blank');
+          await open(page, `#lang=${lang}${text}`);
+          // The placeholder's width in its own font, against the field's
+          // room (an empty field shows no clear button).
+          const fit = await page.locator('.search-box').evaluate((el: HTMLInputElement) => {
+            const cs = getComputedStyle(el);
+            const ph = getComputedStyle(el, '::placeholder');
+            const c = document.createElement('canvas').getContext('2d')!;
+            c.font = `${ph.fontWeight} ${ph.fontSize} ${ph.fontFamily}`;
+            const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+            return { need: c.measureText(el.placeholder).width, room, placeholder: el.placeholder };
+          });
+          expect.soft(fit.need, `${lang}${text}: "${fit.placeholder}"`).toBeLessThanOrEqual(fit.room);
+        }
       }
     });
 
