@@ -144,44 +144,6 @@ test.describe('a steady frame', () => {
     });
   }
 
-  test('the skeleton is on screen before the app takes its place', async ({ browser, baseURL }) => {
-    // On a quick load the module can be ready before the first paint. The
-    // app waits for that paint (boot.js): else nobody sees the skeleton,
-    // and Chromium may drop its lead paragraph from the largest
-    // contentful paint, which then waits for the lanes' titles.
-    for (let run = 0; run < 4; run++) {
-      const page = await browser.newPage({ baseURL, viewport: { width: 412, height: 823 } });
-      await page.addInitScript(() => {
-        const w = window as any;
-        w.__lcp = [];
-        new PerformanceObserver((l) => {
-          for (const e of l.getEntries() as any[]) w.__lcp.push({ size: e.size, lead: e.element?.classList.contains('lead') ?? null });
-        }).observe({ type: 'largest-contentful-paint', buffered: true });
-        new MutationObserver((records, observer) => {
-          for (const r of records) {
-            for (const n of r.removedNodes) {
-              if ((n as Element).classList?.contains('rift-skeleton')) {
-                w.__paintedFirst = performance.getEntriesByName('first-contentful-paint').length > 0;
-                observer.disconnect();
-              }
-            }
-          }
-        }).observe(document, { childList: true, subtree: true });
-      });
-      await open(page, '#date=1960-11&span=3m');
-      await expect(page.locator('[data-lane] button[data-event-id]').first()).toBeVisible();
-      await page.waitForTimeout(300);
-      expect(await page.evaluate(() => (window as any).__paintedFirst), `run ${run}`).toBe(true);
-      // The largest paint is the lead's (the first entry, and no later
-      // one is larger): the app's titles are smaller.
-      const entries: { size: number; lead: boolean | null }[] = await page.evaluate(() => (window as any).__lcp);
-      expect(entries.length, `run ${run}`).toBeGreaterThan(0);
-      expect(entries[0].size, `run ${run}: ${JSON.stringify(entries)}`).toBeGreaterThan(30000);
-      expect(entries.length, `run ${run}: ${JSON.stringify(entries)}`).toBe(1);
-      await page.close();
-    }
-  });
-
   test("a host page with the Embed dialog's script snippet does not jump", async ({ page }) => {
     await open(page, '#date=1961-06&span=3m');
     await page.getByRole('button', { name: 'Embed' }).click();
