@@ -22,7 +22,7 @@ pub fn loaded_files(html: &str) -> Vec<String> {
             let end = name
                 .find(|c: char| c == '"' || c == '\'' || c == '>' || c.is_whitespace())
                 .unwrap_or(name.len());
-            let name = name[..end].trim_end_matches('/');
+            let name = &name[..end];
             if !name.is_empty() && !files.iter().any(|f| f == name) {
                 files.push(name.to_string());
             }
