@@ -129,7 +129,6 @@ test.describe('a steady frame', () => {
     [1280, 720, '&text=large'],
     [1024, 768, '&text=large&lang=sq'],
     [390, 844, '&text=large&lang=ru'],
-    [320, 568, '&text=large&lang=ru'],
   ] as const) {
     test(`nothing moves while the page starts at ${width}×${height}${text}`, async ({ page }) => {
       await page.setViewportSize({ width, height });
