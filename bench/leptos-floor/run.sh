@@ -6,7 +6,9 @@
 #   empty       one text node (the toolchain's floor)
 #   leptos-min  26 elements, 3 signals, a memo, an effect (--cfg erase_components)
 #   websys-min  the same with web-sys and a 75-line reactive cell
-# With --features second each of the last two mounts a second interface of
+#   reactive-min  websys-min with reactive_graph 0.2.16 (Leptos's signals,
+#               memos and effects) in place of the cell
+# With --features second each of the last three mounts a second interface of
 # 43 elements: the difference is what one more view costs.
 # usage: ./bench/leptos-floor/run.sh        (after ./scripts/setup.sh; about 10 minutes)
 set -euo pipefail
@@ -30,4 +32,6 @@ build websys-min websys_min websys-min "" ""
 build websys-min websys_min "websys-min, two views" second ""
 build leptos-min leptos_min leptos-min "" "--cfg erase_components"
 build leptos-min leptos_min "leptos-min, two views" second "--cfg erase_components"
+build reactive-min reactive_min reactive-min "" ""
+build reactive-min reactive_min "reactive-min, two views" second ""
 rm -rf "$out"
