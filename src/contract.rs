@@ -4,8 +4,8 @@
 //! window.
 
 use crate::dom;
+use crate::h::Held;
 use crate::state::{Mode, Rift};
-use leptos::html;
 use leptos::prelude::*;
 
 /// How long the view must keep its days before it counts as at rest.
@@ -41,7 +41,7 @@ fn selected_id(rift: Rift) -> Memo<Option<String>> {
 /// (kiosk mode): the page has heard `rift:ready` and the view already.
 pub fn keep(
     rift: Rift,
-    root: NodeRef<html::Div>,
+    root: Held,
     host: Option<web_sys::HtmlElement>,
     link: Memo<String>,
     fresh: bool,
@@ -73,13 +73,11 @@ pub fn keep(
         told.set_value(Some(now.clone()));
         let (start, end) = now;
         let (start, end) = (JsValue::from_str(&start), JsValue::from_str(&end));
-        if let Some(el) = root.get() {
-            dom::dispatch(
-                &el,
-                "rift:viewchange",
-                &[("start", start.clone()), ("end", end.clone())],
-            );
-        }
+        dom::dispatch(
+            &root.get_value(),
+            "rift:viewchange",
+            &[("start", start.clone()), ("end", end.clone())],
+        );
         if framed {
             let v = rift.motion.view.get_untracked();
             post_to_parent(
@@ -102,9 +100,7 @@ pub fn keep(
                 .as_deref()
                 .map(JsValue::from_str)
                 .unwrap_or(JsValue::NULL);
-            if let Some(el) = root.get() {
-                dom::dispatch(&el, "rift:select", &[("id", v.clone())]);
-            }
+            dom::dispatch(&root.get_value(), "rift:select", &[("id", v.clone())]);
             if framed {
                 post_to_parent(
                     "select",
@@ -119,7 +115,7 @@ pub fn keep(
 /// Dispatches `rift:ready` once, with how many events are drawn, in the
 /// first frame after every lane shown is drawn (they are drawn one per
 /// task once the area has its size), or the list is laid out.
-fn announce_ready(rift: Rift, root: NodeRef<html::Div>) {
+fn announce_ready(rift: Rift, root: Held) {
     let done = StoredValue::new(false);
     crate::dom::effect(move || {
         let laid_out = rift.width() > 0.0 && (rift.prefs.list.get() || rift.lanes_drawn());
@@ -128,9 +124,7 @@ fn announce_ready(rift: Rift, root: NodeRef<html::Div>) {
         }
         done.set_value(true);
         request_animation_frame(move || {
-            let Some(el) = root.get_untracked() else {
-                return;
-            };
+            let el = root.get_value();
             let drawn = el
                 .query_selector_all("[data-event-id]")
                 .map_or(0, |list| list.length());

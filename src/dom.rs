@@ -8,7 +8,6 @@
 //! for each use; the few lines here cost 7.9 KB less gzipped wasm.
 
 use leptos::prelude::*;
-use leptos::tachys::reactive_graph::SharedReactiveFunction;
 use rift_core::i18n::{t, tf, Key, Lang};
 use rift_core::text::Glyphs;
 use std::sync::Arc;
@@ -143,21 +142,16 @@ const LABEL_CHARS: &str = include_str!(concat!(env!("OUT_DIR"), "/label_chars.tx
 
 /// Measures the characters of the font `root` is set in, once it is
 /// mounted, so labels are sized and cut by real text widths.
-pub fn measure_font(root: NodeRef<leptos::html::Div>, glyphs: RwSignal<Arc<Glyphs>>) {
-    let mut done = false;
-    effect(move || {
-        if !done {
-            done = measure(root, glyphs);
-        }
-    });
+pub fn measure_font(root: crate::h::Held, glyphs: RwSignal<Arc<Glyphs>>) {
+    // Once the current task has put it in the page.
+    effect(move || measure(root, glyphs));
 }
 
-/// Measures the font of `root` into `glyphs`: whether that is done (or
-/// cannot be done), or must wait for `root` to be mounted.
-fn measure(root: NodeRef<leptos::html::Div>, glyphs: RwSignal<Arc<Glyphs>>) -> bool {
+/// Measures the font of `root` into `glyphs`.
+fn measure(root: crate::h::Held, glyphs: RwSignal<Arc<Glyphs>>) {
     // Pixels; an integer, so that writing the font needs no float formatting.
     const SIZE: u32 = 100;
-    let Some(el) = root.get() else { return false };
+    let el = root.get_value();
     let family = window()
         .get_computed_style(&el)
         .ok()
@@ -170,7 +164,7 @@ fn measure(root: NodeRef<leptos::html::Div>, glyphs: RwSignal<Arc<Glyphs>>) -> b
         .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
         .and_then(|c| c.get_context("2d").ok().flatten())
         .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-    let Some(ctx) = context else { return true };
+    let Some(ctx) = context else { return };
     ctx.set_font(&format!("{SIZE}px {family}"));
     let chars = rift_core::text::charset(LABEL_CHARS);
     let measured = Glyphs::measured(f64::from(SIZE), chars, |c| {
@@ -179,7 +173,6 @@ fn measure(root: NodeRef<leptos::html::Div>, glyphs: RwSignal<Arc<Glyphs>>) -> b
             .map_or(f64::NAN, |m| m.width())
     });
     glyphs.set(Arc::new(measured));
-    true
 }
 
 /// Dispatches a bubbling, composed CustomEvent on `target`.
@@ -312,57 +305,6 @@ where
     T: PartialEq + Send + Sync + 'static,
 {
     Memo::new(move |_| f())
-}
-
-/// `view` while `when` holds, and nothing otherwise; drawn again only
-/// when `when` changes, as Leptos's `<Show>` is. Each `<Show>` and each
-/// `move || cond.then(|| view)` compiles the renderer once more for its
-/// own view type; every use of this shares one copy.
-pub fn shown(
-    when: impl Fn() -> bool + Send + Sync + 'static,
-    view: impl Fn() -> AnyView + Send + Sync + 'static,
-) -> SharedReactiveFunction<AnyView> {
-    either_boxed(memo(when), Box::new(view), Box::new(|| ().into_any()))
-}
-
-/// `yes` while `when` holds, `no` otherwise (see [`shown`]).
-pub fn either(
-    when: impl Fn() -> bool + Send + Sync + 'static,
-    yes: impl Fn() -> AnyView + Send + Sync + 'static,
-    no: impl Fn() -> AnyView + Send + Sync + 'static,
-) -> SharedReactiveFunction<AnyView> {
-    either_boxed(memo(when), Box::new(yes), Box::new(no))
-}
-
-type ViewFn = Box<dyn Fn() -> AnyView + Send + Sync>;
-
-fn either_boxed(when: Memo<bool>, yes: ViewFn, no: ViewFn) -> SharedReactiveFunction<AnyView> {
-    Arc::new(std::sync::Mutex::new(
-        move || {
-            if when.get() {
-                yes()
-            } else {
-                no()
-            }
-        },
-    ))
-}
-
-/// A keyed list of `each`'s indices, each drawn by `item` and kept while
-/// its index stays in the list (Leptos's `<For>`, whose code is compiled
-/// once here rather than once per list).
-pub fn keyed(
-    each: impl Fn() -> Vec<usize> + Send + Sync + 'static,
-    item: impl Fn(usize) -> AnyView + Send + Sync + 'static,
-) -> AnyView {
-    keyed_boxed(Box::new(each), Arc::new(item))
-}
-
-fn keyed_boxed(
-    each: Box<dyn Fn() -> Vec<usize> + Send + Sync>,
-    item: Arc<dyn Fn(usize) -> AnyView + Send + Sync>,
-) -> AnyView {
-    view! { <For each=each key=|i: &usize| *i children=move |i| item(i) /> }.into_any()
 }
 
 /// How a listener listens: in the capture phase, and passive.

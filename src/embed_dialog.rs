@@ -3,18 +3,18 @@
 //! and Escape closes it.
 
 use crate::dom;
+use crate::h::{h, hc, H};
 use crate::state::Rift;
-use leptos::html;
 use leptos::prelude::*;
 use rift_core::i18n::Key;
+use wasm_bindgen::JsCast;
 
-#[component]
-pub fn EmbedDialog(
-    /// Whether the dialog is open.
+/// The dialog (in the DOM while it is open).
+pub fn embed_dialog(
+    // Whether the dialog is open.
     open: RwSignal<bool>,
-) -> impl IntoView {
+) -> H {
     let rift = expect_context::<Rift>();
-    let dialog = NodeRef::<html::Dialog>::new();
     let (copy, status) = dom::use_copy(rift.prefs.lang);
     let snippets = crate::dom::memo(move || {
         if !open.get() {
@@ -31,42 +31,70 @@ pub fn EmbedDialog(
             rift_core::snippet::script(&site, &v, sel, lanes.as_deref(), lang),
         )
     });
-    // In the DOM only while open, as a modal in the top layer.
-    crate::dom::effect(move || {
-        if let Some(d) = dialog.get().filter(|d| !d.open()) {
-            let _ = d.show_modal();
+    let snippet = |class: &str, label: Key, second: bool| {
+        hc("textarea", class)
+            .attr("readonly", "")
+            .attr("rows", "4")
+            .attr_key("aria-label", rift, label)
+            .prop_fn("value", move || {
+                snippets.with(|s| if second { &s.1 } else { &s.0 }.as_str().into())
+            })
+    };
+    let copy_button = |label: Key, second: bool| {
+        let copy = copy.clone();
+        h("button")
+            .attr("type", "button")
+            .on("click", move |_| {
+                copy(snippets.with_untracked(|s| if second { &s.1 } else { &s.0 }.clone()))
+            })
+            .text_key(rift, label)
+    };
+    let header = h("header")
+        .child(
+            h("h2")
+                .attr("id", "rift-embed-title")
+                .text_key(rift, Key::EmbedTitle),
+        )
+        .child(
+            hc("button", "close")
+                .attr("type", "button")
+                .attr_key("aria-label", rift, Key::Close)
+                .on("click", move |_| open.set(false))
+                .text("×"),
+        );
+    let d = hc("dialog", "embed-dialog")
+        .attr("role", "dialog")
+        .attr("aria-labelledby", "rift-embed-title")
+        .on("close", move |_| open.set(false))
+        .on("keydown", |e| e.stop_propagation())
+        .child(header)
+        .child(h("p").text_key(rift, Key::EmbedIntro))
+        .child(h("h3").text_key(rift, Key::EmbedIframe))
+        .child(snippet(
+            "snippet snippet-iframe",
+            Key::EmbedIframeLabel,
+            false,
+        ))
+        .child(copy_button(Key::CopyIframe, false))
+        .child(h("h3").text_key(rift, Key::EmbedScript))
+        .child(hc("p", "hint").text_key(rift, Key::EmbedHint))
+        .child(snippet(
+            "snippet snippet-script",
+            Key::EmbedScriptLabel,
+            true,
+        ))
+        .child(copy_button(Key::CopyScript, true))
+        .child(
+            hc("p", "copy-status")
+                .attr("role", "status")
+                .text_fn(move || status.get()),
+        );
+    // A modal in the top layer, once it is in the page.
+    let modal: web_sys::HtmlDialogElement = d.0.clone().unchecked_into();
+    queue_microtask(move || {
+        if modal.is_connected() && !modal.open() {
+            let _ = modal.show_modal();
         }
     });
-    view! {
-        {crate::dom::shown(move || open.get(), move || view! {
-        <dialog
-            class="embed-dialog"
-            role="dialog"
-            aria-labelledby="rift-embed-title"
-            node_ref=dialog
-            on:close=move |_| open.set(false)
-            on:keydown=move |e: leptos::ev::KeyboardEvent| e.stop_propagation()
-        >
-            <header>
-                <h2 id="rift-embed-title">{rift.text(Key::EmbedTitle)}</h2>
-                <button type="button" class="close" aria-label=rift.text(Key::Close) on:click=move |_| open.set(false)>"×"</button>
-            </header>
-            <p>{rift.text(Key::EmbedIntro)}</p>
-            <h3>{rift.text(Key::EmbedIframe)}</h3>
-            <textarea class="snippet snippet-iframe" readonly rows="4" aria-label=rift.text(Key::EmbedIframeLabel) prop:value=move || snippets.get().0></textarea>
-            <button type="button" on:click={
-                let copy = copy.clone();
-                move |_| copy(snippets.get_untracked().0)
-            }>{rift.text(Key::CopyIframe)}</button>
-            <h3>{rift.text(Key::EmbedScript)}</h3>
-            <p class="hint">{rift.text(Key::EmbedHint)}</p>
-            <textarea class="snippet snippet-script" readonly rows="4" aria-label=rift.text(Key::EmbedScriptLabel) prop:value=move || snippets.get().1></textarea>
-            <button type="button" on:click={
-                let copy = copy.clone();
-                move |_| copy(snippets.get_untracked().1)
-            }>{rift.text(Key::CopyScript)}</button>
-            <p class="copy-status" role="status">{move || status.get()}</p>
-        </dialog>
-        }.into_any())}
-    }
+    d
 }

@@ -8,11 +8,10 @@
 //! have their size) or `handler` (in the handler of a press on Zoom in).
 
 use crate::state::Rift;
-use leptos::html;
 use leptos::prelude::*;
 
 /// Arms the fault the address or the embedding element asks for.
-pub fn arm(rift: Rift, host: Option<&web_sys::HtmlElement>, root: NodeRef<html::Div>) {
+pub fn arm(rift: Rift, host: Option<&web_sys::HtmlElement>, root: crate::h::Held) {
     let asked = match host {
         Some(host) => host.get_attribute("data-fault"),
         None => window().location().search().ok().and_then(|q| {
@@ -31,13 +30,9 @@ pub fn arm(rift: Rift, host: Option<&web_sys::HtmlElement>, root: NodeRef<html::
             });
         }
         Some("handler") => {
-            crate::dom::effect(move || {
-                if let Some(el) = root.get() {
-                    crate::dom::listen(&el, "click", Default::default(), |e| {
-                        if crate::dom::target_within(&e, ".zoom-in") {
-                            panic!("fault forced in an event handler");
-                        }
-                    });
+            crate::dom::listen(&root.get_value(), "click", Default::default(), |e| {
+                if crate::dom::target_within(&e, ".zoom-in") {
+                    panic!("fault forced in an event handler");
                 }
             });
         }

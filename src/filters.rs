@@ -1,104 +1,103 @@
 //! The filters: by person or body, by source, or only the events the
 //! sources disagree on.
 
+use crate::h::{self, h, hc, H};
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::i18n::Key;
 use rift_core::search::Query;
+use wasm_bindgen::JsCast;
 
-#[component]
-pub fn Filters() -> impl IntoView {
+/// The filters' disclosure.
+pub fn filters() -> H {
     let rift = expect_context::<Rift>();
     let data = rift.data();
-    let actors = {
-        let data = data.clone();
-        move || rift_core::search::actor_counts(&data, rift.lang())
-    };
-    let sources = move || {
-        let lang = rift.lang();
-        let names = data
-            .data
-            .sources
-            .iter()
-            .map(|s| (s.id.clone(), s.short_in(lang).to_string()));
-        names.collect::<Vec<_>>()
-    };
     let query = rift.search.query;
     let active = move || query.with(Query::filters);
     // A menu choice: the empty value means "any".
-    let choice = |e: &leptos::ev::Event| Some(event_target_value(e)).filter(|v| !v.is_empty());
+    let choice = |e: &web_sys::Event| Some(h::target_value(e)).filter(|v| !v.is_empty());
     // The fields (a menu of every person and body, with counts) are built
     // the first time the panel opens, not at start, unless a link asks
     // for a filter.
-    let details = NodeRef::<leptos::html::Details>::new();
+    let details = hc("details", "filters");
     let opened = RwSignal::new(query.with_untracked(Query::filters));
-    let on_toggle = move |_| {
-        if details.get_untracked().is_some_and(|d| d.open()) {
-            opened.set(true);
-        }
-    };
+    let panel: web_sys::HtmlDetailsElement = details.0.clone().unchecked_into();
     let fields = move || {
-        let (actors, sources) = (actors.clone(), sources.clone());
-        view! {
-            <div class="filter-fields">
-                <label>
-                    {rift.text(Key::FilterActor)}
-                    " "
-                    <select
-                        class="filter-actor"
-                        on:change=move |e| query.update(|q| q.actor = choice(&e))
-                        prop:value=move || query.with(|q| q.actor.clone().unwrap_or_default())
-                    >
-                        <option value="">{rift.text(Key::Anyone)}</option>
-                        {move || actors()
-                            .into_iter()
-                            .map(|a| {
-                                let label = format!("{} ({})", a.label, a.events);
-                                view! { <option value=a.name>{label}</option> }.into_any()
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <label>
-                    {rift.text(Key::FilterSource)}
-                    " "
-                    <select
-                        class="filter-source"
-                        on:change=move |e| query.update(|q| q.source = choice(&e))
-                        prop:value=move || query.with(|q| q.source.clone().unwrap_or_default())
-                    >
-                        <option value="">{rift.text(Key::AnySource)}</option>
-                        {move || sources()
-                            .into_iter()
-                            .map(|(id, label)| view! { <option value=id>{label}</option> }.into_any())
-                            .collect_view()}
-                    </select>
-                </label>
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        class="filter-disputed"
-                        prop:checked=move || query.with(|q| q.disputed)
-                        on:change=move |e| {
-                            let on = event_target_checked(&e);
-                            query.update(|q| q.disputed = on);
-                        }
-                    />
-                    " "
-                    {rift.text(Key::FilterDisputed)}
-                </label>
-                <button type="button" class="clear" on:click=move |_| query.set(Query::default())>{rift.text(Key::ClearAll)}</button>
-            </div>
-        }
-        .into_any()
+        let data = data.clone();
+        let actors = move || {
+            let lang = rift.lang();
+            let mut all = vec![(String::new(), rift.t(Key::Anyone).to_string())];
+            let counts = rift_core::search::actor_counts(&data, lang).into_iter();
+            all.extend(counts.map(|a| (a.name, format!("{} ({})", a.label, a.events))));
+            all
+        };
+        let data = rift.data();
+        let sources = move || {
+            let lang = rift.lang();
+            let mut all = vec![(String::new(), rift.t(Key::AnySource).to_string())];
+            let names = data.data.sources.iter();
+            all.extend(names.map(|s| (s.id.clone(), s.short_in(lang).to_string())));
+            all
+        };
+        let actor = h("select")
+            .attr("class", "filter-actor")
+            .on("change", move |e| query.update(|q| q.actor = choice(&e)))
+            .options(actors, move || {
+                query.with(|q| q.actor.clone().unwrap_or_default())
+            });
+        let source = h("select")
+            .attr("class", "filter-source")
+            .on("change", move |e| query.update(|q| q.source = choice(&e)))
+            .options(sources, move || {
+                query.with(|q| q.source.clone().unwrap_or_default())
+            });
+        let disputed = h("input")
+            .attr("type", "checkbox")
+            .attr("class", "filter-disputed")
+            .prop_fn("checked", move || query.with(|q| q.disputed).into())
+            .on("change", move |e| {
+                let on = h::target::<web_sys::HtmlInputElement>(&e).is_some_and(|i| i.checked());
+                query.update(|q| q.disputed = on);
+            });
+        hc("div", "filter-fields")
+            .child(
+                h("label")
+                    .text_key(rift, Key::FilterActor)
+                    .text(" ")
+                    .child(actor),
+            )
+            .child(
+                h("label")
+                    .text_key(rift, Key::FilterSource)
+                    .text(" ")
+                    .child(source),
+            )
+            .child(
+                hc("label", "check")
+                    .child(disputed)
+                    .text(" ")
+                    .text_key(rift, Key::FilterDisputed),
+            )
+            .child(
+                hc("button", "clear")
+                    .attr("type", "button")
+                    .on("click", move |_| query.set(Query::default()))
+                    .text_key(rift, Key::ClearAll),
+            )
     };
-    view! {
-        <details class="filters" node_ref=details on:toggle=on_toggle>
-            <summary>
-                {rift.text(Key::Filters)}
-                {crate::dom::shown(active, move || view! { <span class="active-dot" aria-label=rift.t(Key::FiltersOn)>" •"</span> }.into_any())}
-            </summary>
-            {crate::dom::shown(move || opened.get(), fields)}
-        </details>
-    }
+    let summary = h("summary")
+        .text_key(rift, Key::Filters)
+        .shown(active, move || {
+            hc("span", "active-dot")
+                .attr_key("aria-label", rift, Key::FiltersOn)
+                .text(" •")
+        });
+    details
+        .on("toggle", move |_| {
+            if panel.open() {
+                opened.set(true);
+            }
+        })
+        .child(summary)
+        .shown(move || opened.get(), fields)
 }

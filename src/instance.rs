@@ -3,13 +3,15 @@
 //! and lays them out: toolbar, search and filters, notices, the lanes or
 //! the list, the overview strip, the popover.
 
+use crate::h::{h, hc, hold, Held, H};
 use crate::state::{Kiosk, Mode, Motion, Parts, Prefs, Rift, Search};
 use crate::{address, contract, dom};
-use crate::{embed_dialog::EmbedDialog, filters::Filters, language::LanguageMenu};
-use crate::{list::ListView, list::ViewSwitch, minimap::Minimap, notices::Notices};
-use crate::{popover::Popover, print::PrintView, search::SearchBar};
-use crate::{timeline::TimelineArea, toolbar::Toolbar};
-use leptos::html;
+use crate::{embed_dialog::embed_dialog, filters::filters, language::language_menu};
+use crate::{
+    list::list_view, list::view_switch, minimap::minimap, notices::notices as notices_box,
+};
+use crate::{popover::popover, print::print_view, search::search_bar};
+use crate::{timeline::timeline_area, toolbar::toolbar};
 use leptos::prelude::*;
 use rift_core::dataset::Timeline;
 use rift_core::fragment::{self, Extras, Fragment, Resolved, State};
@@ -18,6 +20,7 @@ use rift_core::i18n::Lang;
 use rift_core::motion::Step;
 use rift_core::viewport::Bounds;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// The timeline embedded at build time: validated, dates parsed, packed
 /// (build.rs).
@@ -126,13 +129,10 @@ impl Renew {
     }
 }
 
-#[component]
-pub fn App(
-    /// How the instance is hosted and what it opens on.
-    options: Options,
-    /// Its timeline, from [`when_ready`].
-    data: Loaded,
-) -> impl IntoView {
+/// Appends to `parent` the instance that `options` ask for, showing
+/// `data` (or what kept it from loading), and, in kiosk mode, the fresh
+/// instances that renew it.
+pub fn app(parent: H, options: Options, data: Loaded) {
     let title = rift_core::i18n::t(options.fragment.lang.unwrap_or_default(), Key::LoadFailed);
     match data {
         Ok(t) => {
@@ -142,20 +142,19 @@ pub fn App(
             };
             provide_context(renew);
             let options = StoredValue::new_local(options);
-            (move || {
+            parent.parts(move || {
                 renew.generation.track();
                 let resume = renew.resume.try_update_value(Option::take).flatten();
-                view! { <Instance timeline=t.clone() options=options.get_value() resume=resume /> }
-            })
-            .into_any()
+                untrack(|| vec![instance(t.clone(), options.get_value(), resume)])
+            });
         }
-        Err(message) => view! {
-            <div class="rift rift-error" role="alert">
-                <h1>{title}</h1>
-                <pre>{message}</pre>
-            </div>
+        Err(message) => {
+            let error = hc("div", "rift rift-error")
+                .attr("role", "alert")
+                .child(h("h1").text(title))
+                .child(h("pre").text(&message));
+            parent.child(error);
         }
-        .into_any(),
     }
 }
 
@@ -167,7 +166,7 @@ fn start(
     f: &Fragment,
     resumed: Option<Resolved>,
     site: String,
-    area: NodeRef<html::Div>,
+    area: Held,
     host: Option<&web_sys::HtmlElement>,
 ) -> Rift {
     let bounds = t
@@ -183,11 +182,7 @@ fn start(
         notices.push(fragment::Notice::NoTexts(asked, lang));
     }
     let size = (RwSignal::new(0.0), RwSignal::new(0.0));
-    crate::dom::effect(move || {
-        if let Some(el) = area.get() {
-            crate::dom::observe_size(&el, size.0, size.1);
-        }
-    });
+    crate::dom::observe_size(&area.get_value(), size.0, size.1);
     let large = RwSignal::new(first.large);
     Rift::new(Parts {
         mode,
@@ -211,15 +206,9 @@ fn start(
     })
 }
 
-#[component]
-fn Instance(
-    /// The validated dataset.
-    timeline: Arc<Timeline>,
-    /// How the instance is hosted and what it opens on.
-    options: Options,
-    /// What to carry over from the instance this one renews, if any.
-    resume: Option<Resume>,
-) -> impl IntoView {
+/// One instance, on `timeline`, as `options` ask, carrying over `resume`
+/// from the instance it renews, if any.
+fn instance(timeline: Arc<Timeline>, options: Options, resume: Option<Resume>) -> H {
     let Options {
         mode,
         fragment,
@@ -227,7 +216,8 @@ fn Instance(
         host,
         theme,
     } = options;
-    let (root, area) = (NodeRef::<html::Div>::new(), NodeRef::<html::Div>::new());
+    let (root_el, stage) = (h("div"), hc("div", "stage"));
+    let (root, area) = (hold(&root_el), hold(&stage));
     let renewed = resume.is_some();
     let (state, tour) = resume.map_or((None, None), |r| (Some(r.state), r.tour));
     // A renewed instance shows the popover that was open without opening
@@ -309,71 +299,80 @@ fn Instance(
         Mode::Frame => "rift rift-frame",
         Mode::Element => "rift rift-element",
     };
-    view! {
-        <div
-            class=class
-            class:large=move || rift.prefs.large.get()
-            class:compact=move || rift.compact.get()
-            class:querying=move || rift.search.query.with(|q| q.searching() || q.filters())
-            class:renewed=move || carried.is_some_and(|c| c == rift.selected.get())
-            node_ref=root
-            data-rift-timeline=(mode != Mode::Element).then_some("")
-            aria-busy=move || rift.motion.goal.with(Option::is_some).to_string()
-            data-theme=theme
-            lang=move || rift.shown_ui_lang().code().to_string()
-            data-view-start=move || days.get().0
-            data-view-end=move || days.get().1
-            data-selected=move || selected_id.get().unwrap_or_default()
-            on:keydown=move |e| on_key(rift, e)
-            // A mouse over the timeline is a reach; a finger that scrolls
-            // the host page past it is not (a tap selects, which fetches).
-            on:pointerover=move |e| {
-                if e.pointer_type() != "touch" {
-                    rift.reach();
-                }
+    // On a compact screen these are in the toolbar and its menu.
+    let explore = || {
+        hc("div", "explore")
+            .child(search_bar())
+            .child(filters())
+            .child(language_menu())
+            .child(view_switch())
+    };
+    let lanes = move || {
+        hc("div", "timeline")
+            .attr("tabindex", "0")
+            .attr("role", "region")
+            .attr_key("aria-label", rift, Key::TimelineRegion)
+            .child(timeline_area())
+    };
+    let stage = stage.either(move || rift.prefs.list.get(), list_view, lanes);
+    root_el
+        .attr("class", class)
+        .class_if("large", move || rift.prefs.large.get())
+        .class_if("compact", move || rift.compact.get())
+        .class_if("querying", move || {
+            rift.search.query.with(|q| q.searching() || q.filters())
+        })
+        .class_if("renewed", move || {
+            carried.is_some_and(|c| c == rift.selected.get())
+        })
+        .attr_some("data-rift-timeline", (mode != Mode::Element).then_some(""))
+        .attr_fn("aria-busy", move || {
+            rift.motion.goal.with(Option::is_some).to_string()
+        })
+        .attr_some("data-theme", theme)
+        .attr_fn("lang", move || rift.shown_ui_lang().code().to_string())
+        .attr_fn("data-view-start", move || days.get().0)
+        .attr_fn("data-view-end", move || days.get().1)
+        .attr_fn("data-selected", move || {
+            selected_id.get().unwrap_or_default()
+        })
+        .on("keydown", move |e| on_key(rift, e.unchecked_ref()))
+        // A mouse over the timeline is a reach; a finger that scrolls the
+        // host page past it is not (a tap selects, which fetches).
+        .on("pointerover", move |e| {
+            let e: &web_sys::PointerEvent = e.unchecked_ref();
+            if e.pointer_type() != "touch" {
+                rift.reach();
             }
-            on:focusin=move |_| rift.reach()
-        >
-            <Toolbar link=link embed_open=embed_open printing=printing />
-            // On a compact screen these are in the toolbar and its menu.
-            {dom::shown(move || !rift.compact.get(), || view! {
-                <div class="explore">
-                    <SearchBar />
-                    <Filters />
-                    <LanguageMenu />
-                    <ViewSwitch />
-                </div>
-            }.into_any())}
-            <Notices notices=notices />
-            <div class="stage" node_ref=area>
-                {dom::either(
-                    move || rift.prefs.list.get(),
-                    || view! { <ListView /> }.into_any(),
-                    move || view! {
-                        <div class="timeline" tabindex="0" role="region" aria-label=rift.text(Key::TimelineRegion)>
-                            <TimelineArea />
-                        </div>
-                    }.into_any(),
-                )}
-            </div>
-            <Minimap />
-            <Popover root=root />
-            {(mode == Mode::Page).then(|| view! { <EmbedDialog open=embed_open /> }.into_any())}
-            {dom::shown(move || printing.get(), move || view! {
-                // Drawn again if the details arrive while it is shown.
-                {move || {
-                    rift.details.track();
-                    view! { <PrintView link=link /> }
-                }}
-            }.into_any())}
-            <p class="visually-hidden">{move || rift.window_label()}</p>
-        </div>
-    }
+        })
+        .on("focusin", move |_| rift.reach())
+        .child(toolbar(link, embed_open, printing))
+        .shown(move || !rift.compact.get(), explore)
+        .shown(
+            move || notices.with(|n| !n.is_empty()),
+            move || notices_box(notices),
+        )
+        .child(stage)
+        .child(minimap())
+        .child(popover(root))
+        .shown(
+            move || mode == Mode::Page && embed_open.get(),
+            move || embed_dialog(embed_open),
+        )
+        // Drawn again if the details arrive while it is shown.
+        .parts(move || {
+            if !printing.get() {
+                return Vec::new();
+            }
+            rift.details.track();
+            untrack(|| vec![print_view(link)])
+        })
+        .child(hc("p", "visually-hidden").text_fn(move || rift.window_label()))
 }
 
 /// Keys anywhere in the instance, outside text fields and dialogs: Escape
 /// closes the popover; the rest move the window.
-fn on_key(rift: Rift, e: leptos::ev::KeyboardEvent) {
+fn on_key(rift: Rift, e: &web_sys::KeyboardEvent) {
     let ev: &web_sys::Event = e.as_ref();
     if e.ctrl_key()
         || e.meta_key()

@@ -18,7 +18,6 @@
 use crate::dom::now;
 use crate::instance::{Renew, Resume};
 use crate::state::{Mode, Rift};
-use leptos::html;
 use leptos::prelude::*;
 use rift_core::fragment::{Notice, Resolved};
 use rift_core::kiosk::{self, Action, Tour};
@@ -116,7 +115,7 @@ fn step(rift: Rift) {
 /// from `carried` in an instance that renews another.
 pub fn run(
     rift: Rift,
-    root: NodeRef<html::Div>,
+    root: crate::h::Held,
     notices: RwSignal<Vec<Notice>>,
     carried: Option<Carry>,
 ) {
@@ -216,11 +215,7 @@ pub fn run(
         }
     };
     if rift.mode == Mode::Element {
-        crate::dom::effect(move || {
-            if let Some(root) = root.get() {
-                listen(&root, pause);
-            }
-        });
+        listen(&root.get_value(), pause);
     } else {
         listen(&document(), pause);
     }

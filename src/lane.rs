@@ -2,6 +2,7 @@
 //! markers for what does not fit.
 
 use crate::dom;
+use crate::h::{h, hc, H};
 use crate::marks::{Chips, Frame, Marks};
 use crate::state::Rift;
 use leptos::prelude::*;
@@ -10,17 +11,16 @@ use rift_core::motion;
 use rift_core::scene::{self, LabelFont, LaneLook, LaneScene, Style};
 use std::sync::Arc;
 
-#[component]
-pub fn LaneRow(
-    /// Index of the lane in the dataset.
+/// The row of lane `lane`.
+pub fn lane_row(
     lane: usize,
-    /// Layout sizes for the current screen width.
+    // Layout sizes for the current screen width.
     style: Memo<Style>,
-    /// Each event's whole label width.
+    // Each event's whole label width.
     labels: Memo<Arc<Vec<f64>>>,
-    /// The labels' font.
+    // The labels' font.
     font: Memo<LabelFont>,
-) -> impl IntoView {
+) -> H {
     let rift = expect_context::<Rift>();
     let data = rift.data();
     let all = data.clone();
@@ -47,14 +47,12 @@ pub fn LaneRow(
     // The rows' height: the count markers sit under it.
     let rows_h = move || style.with(|s| s.packing.rows as f64 * s.row_h);
     let height = move || px(rows_h() + style.with(|s| s.chip_h));
-    let holder = NodeRef::<leptos::html::Div>::new();
+    let marks_el = hc("div", "marks");
+    let chips_el = h("div");
+    let (holder, chip_holder) = (marks_el.0.clone(), chips_el.0.clone());
     let marks = StoredValue::new_local(Marks::default());
     let chips = StoredValue::new_local(Chips::default());
-    let chip_holder = NodeRef::<leptos::html::Div>::new();
     crate::dom::effect(move || {
-        let (Some(holder), Some(chip_holder)) = (holder.get(), chip_holder.get()) else {
-            return;
-        };
         let (lang, selected, font) = (rift.lang(), rift.selected.get(), font.get());
         let top = rows_h();
         // The search's results are read only while there is a search, so
@@ -77,7 +75,7 @@ pub fn LaneRow(
         });
     });
     // One listener for the lane's marks: a click selects the mark's event.
-    let select = move |e: leptos::ev::MouseEvent| {
+    let select = move |e: web_sys::Event| {
         let id = dom::target_closest(&e, "button[data-event-id]")
             .and_then(|b| b.get_attribute("data-event-id"));
         if let Some(i) = id.and_then(|id| rift.data().find(&id)) {
@@ -85,9 +83,9 @@ pub fn LaneRow(
         }
     };
     // A click on a count marker zooms in to its events.
-    let zoom = move |e: leptos::ev::MouseEvent| {
-        let chip = dom::target_closest(&e, ".chip");
-        let (Some(chip), Some(holder)) = (chip, chip_holder.get_untracked()) else {
+    let holder = chips_el.0.clone();
+    let zoom = move |e: web_sys::Event| {
+        let Some(chip) = dom::target_closest(&e, ".chip") else {
             return;
         };
         let children = holder.children();
@@ -104,13 +102,18 @@ pub fn LaneRow(
     let lane_id = info.id.clone();
     let label = move || info.label_in(rift.lang()).to_string();
     let aria = label.clone();
-    view! {
-        <section class=format!("lane {} {}", look.hue, look.shape) data-lane=lane_id role="group" aria-label=aria>
-            <h2 class="lane-label"><span class="lane-key" aria-hidden="true"></span>{move || label()}</h2>
-            <div class="lane-body" style:height=height>
-                <div class="marks" node_ref=holder on:click=select></div>
-                <div node_ref=chip_holder on:click=zoom></div>
-            </div>
-        </section>
-    }
+    let body = hc("div", "lane-body")
+        .style_fn("height", height)
+        .child(marks_el.on("click", select))
+        .child(chips_el.on("click", zoom));
+    hc("section", &format!("lane {} {}", look.hue, look.shape))
+        .attr("data-lane", &lane_id)
+        .attr("role", "group")
+        .attr_fn("aria-label", aria)
+        .child(
+            hc("h2", "lane-label")
+                .child(hc("span", "lane-key").attr("aria-hidden", "true"))
+                .text_fn(label),
+        )
+        .child(body)
 }

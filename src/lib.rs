@@ -1,8 +1,9 @@
 //! Rift: Moscow, Tirana and Belgrade, 1948–1962. The view layer of the
-//! timeline (Leptos, client-side rendered); the logic it draws lives in
+//! timeline: Leptos's reactive graph (signals, memos, effects) and a small
+//! element builder over the DOM (`h`); the logic it draws lives in
 //! `rift_core`.
 //!
-//! Three ways in, one instance component ([`instance::App`]):
+//! Three ways in, one instance ([`instance::app`]):
 //! - [`start_page`]: index.html, the full page;
 //! - [`start_frame`]: embed.html, chrome-less inside an iframe, talking to
 //!   its parent with postMessage;
@@ -18,6 +19,7 @@ pub mod failure;
 #[cfg(feature = "faults")]
 pub mod faults;
 pub mod filters;
+pub mod h;
 pub mod instance;
 pub mod kiosk;
 pub mod lane;
@@ -35,7 +37,7 @@ pub mod texts;
 pub mod timeline;
 pub mod toolbar;
 
-use instance::{App, Options};
+use instance::Options;
 use leptos::prelude::*;
 use rift_core::fragment::Fragment;
 use state::Mode;
@@ -62,7 +64,9 @@ fn start(mode: Mode) {
         theme: None,
     };
     instance::when_ready(options, |options, data| {
-        leptos::mount::mount_to_body(move || view! { <App options=options data=data /> });
+        if let Some(body) = document().body() {
+            h::mount(body.into(), move |body| instance::app(body, options, data));
+        }
         // The app takes the static skeleton's place in the same task, so
         // no frame shows both.
         if let Ok(Some(skeleton)) = document().query_selector(".rift-skeleton") {
@@ -128,11 +132,9 @@ pub fn mount_element(host: web_sys::HtmlElement, css: &str, site: &str) -> Resul
     // once the texts of its language are here (`instance::when_ready`).
     let mount = std::cell::Cell::new(Some(move || {
         instance::when_ready(options, move |options, data| {
-            leptos::mount::mount_to(
-                container,
-                move || view! { <App options=options data=data /> },
-            )
-            .forget();
+            h::mount(container.into(), move |root| {
+                instance::app(root, options, data)
+            });
         });
     }));
     let once = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {

@@ -1,6 +1,7 @@
 //! The list view: the same events, window, filters and selection as a
 //! chronological list, the full experience for screen readers and keys.
 
+use crate::h::{h, hc, H};
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::format::count;
@@ -9,16 +10,21 @@ use rift_core::i18n::Key;
 use rift_core::scene::LaneLook;
 
 /// The switch between the lanes and the list.
-#[component]
-pub fn ViewSwitch() -> impl IntoView {
+pub fn view_switch() -> H {
     let rift = expect_context::<Rift>();
     let list = rift.prefs.list;
-    view! {
-        <div class="view-switch" role="group" aria-label=rift.text(Key::ShowAs)>
-            <button type="button" class="show-timeline" aria-pressed=move || (!list.get()).to_string() on:click=move |_| list.set(false)>{rift.text(Key::ShowTimeline)}</button>
-            <button type="button" class="show-list" aria-pressed=move || list.get().to_string() on:click=move |_| list.set(true)>{rift.text(Key::ShowList)}</button>
-        </div>
-    }
+    let button = |class: &str, label: Key, as_list: bool| {
+        hc("button", class)
+            .attr("type", "button")
+            .attr_fn("aria-pressed", move || (list.get() == as_list).to_string())
+            .on("click", move |_| list.set(as_list))
+            .text_key(rift, label)
+    };
+    hc("div", "view-switch")
+        .attr("role", "group")
+        .attr_key("aria-label", rift, Key::ShowAs)
+        .child(button("show-timeline", Key::ShowTimeline, false))
+        .child(button("show-list", Key::ShowList, true))
 }
 
 /// Entries listed at first, and added by each press of "Show more": a
@@ -26,8 +32,8 @@ pub fn ViewSwitch() -> impl IntoView {
 /// of tens of seconds.
 const PAGE: usize = 200;
 
-#[component]
-pub fn ListView() -> impl IntoView {
+/// The list.
+pub fn list_view() -> H {
     let rift = expect_context::<Rift>();
     // One computation per change, read by the summary and the list.
     let entries = crate::dom::memo(move || rift.hits_in_view());
@@ -43,17 +49,18 @@ pub fn ListView() -> impl IntoView {
         asked.get().max(upto)
     });
     let rest = move || entries.with(Vec::len).saturating_sub(listed.get());
-    let root = NodeRef::<leptos::html::Section>::new();
+    let section = hc("section", "list-view");
+    let root = section.0.clone();
     // The next page, with the focus on its first entry (where reading
     // goes on).
+    let list = root.clone();
     let more = move |_| {
         let first = listed.get_untracked();
         asked.set(first + PAGE);
         let id = entries.with_untracked(|e| e.get(first).copied());
         if let Some(id) = id.map(|i| rift.data().data.events[i].id.clone()) {
-            request_animation_frame(move || {
-                crate::dom::focus_event(root.try_get_untracked().flatten().map(Into::into), &id)
-            });
+            let list = list.clone();
+            request_animation_frame(move || crate::dom::focus_event(Some(list), &id));
         }
     };
     let more_label = move || {
@@ -89,13 +96,8 @@ pub fn ListView() -> impl IntoView {
         // above it.
         rift.details.track();
         let id = rift.data().data.events[i].id.clone();
+        let list = root.clone();
         request_animation_frame(move || {
-            // The list may be gone by the next frame (a language or view
-            // change), and its reference with it.
-            let Some(list) = root.try_get_untracked().flatten() else {
-                return;
-            };
-            let list: web_sys::Element = list.into();
             let entry =
                 crate::dom::find::<web_sys::Element>(&list, &crate::dom::event_selector(&id))
                     .and_then(|b| b.closest(".entry").ok().flatten());
@@ -109,31 +111,26 @@ pub fn ListView() -> impl IntoView {
             }
         });
     });
-    view! {
-        <section
-            class="list-view"
-            // Room on the right for the popover, which stands there.
-            class:beside-popover=move || rift.selected.with(Option::is_some)
-            aria-label=rift.text(Key::ListLabel)
-            node_ref=root
-        >
-            <p class="list-summary">{move || summary()}</p>
-            <ol class="chronology">
-                {crate::dom::keyed(
-                    move || entries.with(|e| e.iter().take(listed.get()).copied().collect()),
-                    |i| view! { <ListEntry idx=i /> }.into_any(),
-                )}
-            </ol>
-            <button type="button" class="list-more" hidden=move || rest() == 0 on:click=more>{move || more_label()}</button>
-        </section>
-    }
+    let each = move || entries.with(|e| e.iter().take(listed.get()).copied().collect());
+    section
+        // Room on the right for the popover, which stands there.
+        .class_if("beside-popover", move || {
+            rift.selected.with(Option::is_some)
+        })
+        .attr_key("aria-label", rift, Key::ListLabel)
+        .child(hc("p", "list-summary").text_fn(summary))
+        .child(hc("ol", "chronology").keyed(each, list_entry))
+        .child(
+            hc("button", "list-more")
+                .attr("type", "button")
+                .attr_opt("hidden", move || (rest() == 0).then(String::new))
+                .on("click", more)
+                .text_fn(more_label),
+        )
 }
 
-#[component]
-fn ListEntry(
-    /// Index of the event.
-    idx: usize,
-) -> impl IntoView {
+/// The entry of event `idx`.
+fn list_entry(idx: usize) -> H {
     let rift = expect_context::<Rift>();
     let data = rift.data();
     let e = &data.data.events[idx];
@@ -153,27 +150,34 @@ fn ListEntry(
     let lane_label = text(|t, i, l| t.data.lanes[t.lane[i]].label_in(l).to_string());
     let title = text(|t, i, l| t.title(i, l).to_string());
     let summary = text(|t, i, l| t.summary(i, l).trim().to_string());
-    view! {
-        <li class=format!("entry {}", look.hue) data-lane=lane_id>
-            <time datetime=date>{move || rift.date_of(idx)}</time>
-            <span class=format!("entry-lane {}", look.shape)>
-                <span class="lane-key" aria-hidden="true"></span>
-                {move || lane_label()}
-            </span>
-            <h3>
-                <button
-                    type="button"
-                    class="entry-title"
-                    class:selected=move || rift.selected.get() == Some(idx)
-                    data-event-id=id
-                    aria-label=move || rift.name_of(idx)
-                    on:click=move |_| rift.selected.set(Some(idx))
-                >
-                    {disputed.then(|| view! { <span class="flag" aria-hidden="true">"≠"</span> }.into_any())}
-                    <span lang=move || rift.shown_lang(idx)>{move || title()}</span>
-                </button>
-            </h3>
-            <p class="entry-summary" lang=move || rift.shown_lang(idx)>{move || summary()}</p>
-        </li>
-    }
+    let shown_lang = move || rift.shown_lang(idx);
+    let button = hc("button", "entry-title")
+        .attr("type", "button")
+        .class_if("selected", move || rift.selected.get() == Some(idx))
+        .attr("data-event-id", &id)
+        .attr_fn("aria-label", move || rift.name_of(idx))
+        .on("click", move |_| rift.selected.set(Some(idx)))
+        .child_if(disputed, || {
+            hc("span", "flag").attr("aria-hidden", "true").text("≠")
+        })
+        .child(h("span").attr_fn("lang", shown_lang).text_fn(title));
+    h("li")
+        .attr("class", &format!("entry {}", look.hue))
+        .attr("data-lane", &lane_id)
+        .child(
+            h("time")
+                .attr("datetime", &date)
+                .text_fn(move || rift.date_of(idx)),
+        )
+        .child(
+            hc("span", &format!("entry-lane {}", look.shape))
+                .child(hc("span", "lane-key").attr("aria-hidden", "true"))
+                .text_fn(lane_label),
+        )
+        .child(h("h3").child(button))
+        .child(
+            hc("p", "entry-summary")
+                .attr_fn("lang", shown_lang)
+                .text_fn(summary),
+        )
 }

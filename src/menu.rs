@@ -2,44 +2,42 @@
 //! the controls a phone has no room for. It closes with Escape (focus goes
 //! back to its button) and with a press outside it.
 
+use crate::h::{h, hc, H};
 use crate::state::Rift;
-use leptos::html;
 use leptos::prelude::*;
 use rift_core::i18n::Key;
 use rift_core::search::Query;
 use wasm_bindgen::JsCast;
 
-#[component]
-pub fn Menu(
-    /// What the menu holds.
-    children: Children,
-) -> impl IntoView {
+/// The menu, holding `panel` (a `.menu-panel`).
+pub fn menu(panel: H) -> H {
     let rift = expect_context::<Rift>();
-    let details = NodeRef::<html::Details>::new();
-    let summary = NodeRef::<html::Summary>::new();
+    let details = h("details").attr("class", "menu");
+    let summary = h("summary");
     // In the capture phase: the overview strip keeps its presses to itself.
     let capture = crate::dom::Phase {
         capture: true,
         passive: false,
     };
+    let menu: web_sys::HtmlDetailsElement = details.0.clone().unchecked_into();
+    let button: web_sys::HtmlElement = summary.0.clone().unchecked_into();
+    let d = menu.clone();
     crate::dom::listen(&document(), "pointerdown", capture, move |e| {
         // The element's own state: its toggle event comes a task later.
-        let Some(d) = details.get_untracked().filter(|d| d.open()) else {
+        if !d.open() {
             return;
-        };
+        }
         let target = e.composed_path().get(0).dyn_into::<web_sys::Node>().ok();
         if !d.contains(target.as_ref()) {
             d.set_open(false);
         }
     });
-    let on_keydown = move |e: leptos::ev::KeyboardEvent| {
-        let open = details.get_untracked().filter(|d| d.open());
-        if let Some(d) = open.filter(|_| e.key() == "Escape") {
+    let on_keydown = move |e: web_sys::Event| {
+        let e: &web_sys::KeyboardEvent = e.unchecked_ref();
+        if menu.open() && e.key() == "Escape" {
             e.stop_propagation();
-            d.set_open(false);
-            if let Some(s) = summary.get_untracked() {
-                let _ = s.focus();
-            }
+            menu.set_open(false);
+            let _ = button.focus();
         }
     };
     // The filters live in the menu: its button says when they are on.
@@ -52,17 +50,17 @@ pub fn Menu(
             menu.to_string()
         }
     };
-    view! {
-        <details
-            class="menu"
-            node_ref=details
-            on:keydown=on_keydown
-        >
-            <summary node_ref=summary aria-label=name title=rift.text(Key::Menu)>
-                <span class="menu-icon" aria-hidden="true"></span>
-                {crate::dom::shown(filtering, || view! { <span class="active-dot" aria-hidden="true">"•"</span> }.into_any())}
-            </summary>
-            <div class="menu-panel">{children()}</div>
-        </details>
-    }
+    let summary = summary
+        .attr_fn("aria-label", name)
+        .attr_key("title", rift, Key::Menu)
+        .child(hc("span", "menu-icon").attr("aria-hidden", "true"))
+        .shown(filtering, || {
+            hc("span", "active-dot")
+                .attr("aria-hidden", "true")
+                .text("•")
+        });
+    details
+        .on("keydown", on_keydown)
+        .child(summary)
+        .child(panel)
 }

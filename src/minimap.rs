@@ -2,9 +2,8 @@
 //! the current window as a brush that can be dragged, resized, or moved by
 //! a press elsewhere on the strip.
 
+use crate::h::{self, h, hc, svg, H};
 use crate::state::Rift;
-use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
 use rift_core::css::percent;
 use rift_core::i18n::Key;
@@ -13,11 +12,12 @@ use rift_core::overview::{self, BINS};
 use rift_core::scene::LaneLook;
 use rift_core::ticks;
 use rift_core::viewport::Viewport;
+use wasm_bindgen::JsCast;
+use web_sys::PointerEvent;
 
-#[component]
-pub fn Minimap() -> impl IntoView {
+/// The overview strip.
+pub fn minimap() -> H {
     let rift = expect_context::<Rift>();
-    let strip = NodeRef::<html::Div>::new();
     let full = rift.bounds.full();
     let grab = StoredValue::new_local(None::<(Grab, f64, Viewport)>);
     let paths = overview::density_paths(&rift.data(), &full);
@@ -45,73 +45,74 @@ pub fn Minimap() -> impl IntoView {
             .with(|v| overview::percent(v.end, &full) - overview::percent(v.start, &full))
     };
 
-    let day_at = move |e: &ev::PointerEvent| -> f64 {
-        let (left, width) = strip
-            .get_untracked()
-            .map(|el| {
-                let r = el.get_bounding_client_rect();
-                (r.left(), r.width())
-            })
-            .unwrap_or_default();
-        overview::day_at(e.client_x() as f64 - left, width, &full)
+    let strip = hc("div", "strip");
+    // (Held in the owner, so the handlers below can share it.)
+    let el = StoredValue::new_local(strip.0.clone());
+    let day_at = move |e: &PointerEvent| -> f64 {
+        let r = el.with_value(|el| el.get_bounding_client_rect());
+        overview::day_at(e.client_x() as f64 - r.left(), r.width(), &full)
     };
-    let start_grab = move |kind: Grab, e: &ev::PointerEvent| {
+    let start_grab = move |kind: Grab, e: &web_sys::Event| {
+        let e: &PointerEvent = e.unchecked_ref();
         e.stop_propagation();
         e.prevent_default();
-        if let Some(el) = strip.get_untracked() {
-            let _ = el.set_pointer_capture(e.pointer_id());
-        }
+        el.with_value(|el| el.set_pointer_capture(e.pointer_id()).ok());
         grab.set_value(Some((kind, day_at(e), rift.latest())));
     };
     // A press outside the brush centres the window there, then drags it.
-    let on_strip_down = move |e: ev::PointerEvent| {
+    let on_strip_down = move |e: web_sys::Event| {
         let span = rift.latest().span();
-        rift.set_view(Viewport::centered(day_at(&e), span, &rift.bounds));
+        let day = day_at(e.unchecked_ref());
+        rift.set_view(Viewport::centered(day, span, &rift.bounds));
         start_grab(Grab::Move, &e);
     };
-    let on_move = move |e: ev::PointerEvent| {
+    let on_move = move |e: web_sys::Event| {
         if let Some((kind, origin, v0)) = grab.get_value() {
-            rift.set_view(motion::brush(kind, &v0, origin, day_at(&e), &rift.bounds));
+            let day = day_at(e.unchecked_ref());
+            rift.set_view(motion::brush(kind, &v0, origin, day, &rift.bounds));
         }
     };
-    let on_up = move |_: ev::PointerEvent| grab.set_value(None);
+    let on_up = move |_| grab.set_value(None);
 
-    view! {
-        <div class="minimap" aria-label=rift.text(Key::Overview) role="group">
-            <div
-                class="strip"
-                node_ref=strip
-                on:pointerdown=on_strip_down
-                on:pointermove=on_move
-                on:pointerup=on_up
-                on:pointercancel=on_up
-            >
-                <svg viewBox=format!("0 0 {BINS} 100") preserveAspectRatio="none" aria-hidden="true">
-                    {paths
-                        .into_iter()
-                        .enumerate()
-                        .map(|(l, d)| view! { <path class=format!("density {}", LaneLook::of(l).hue) d=d /> }.into_any())
-                        .collect_view()}
-                </svg>
-                <div class="years" aria-hidden="true">
-                    {move || {
-                        years
-                            .get()
-                            .into_iter()
-                            .map(|(x, label)| view! { <span style:left=percent(x)>{label}</span> }.into_any())
-                            .collect_view()
-                    }}
-                </div>
-                <div
-                    class="brush"
-                    style:left=move || percent(brush_left())
-                    style:width=move || percent(brush_width())
-                    on:pointerdown=move |e: ev::PointerEvent| start_grab(Grab::Move, &e)
-                >
-                    <span class="handle start" on:pointerdown=move |e: ev::PointerEvent| start_grab(Grab::Start, &e)></span>
-                    <span class="handle end" on:pointerdown=move |e: ev::PointerEvent| start_grab(Grab::End, &e)></span>
-                </div>
-            </div>
-        </div>
+    let mut svg = svg("svg")
+        .attr("viewBox", &format!("0 0 {BINS} 100"))
+        .attr("preserveAspectRatio", "none")
+        .attr("aria-hidden", "true");
+    for (l, d) in paths.into_iter().enumerate() {
+        let class = format!("density {}", LaneLook::of(l).hue);
+        svg = svg.child(h::svg("path").attr("class", &class).attr("d", &d));
     }
+    let years = hc("div", "years")
+        .attr("aria-hidden", "true")
+        .parts(move || {
+            years.with(|y| {
+                let label = |(x, label): &(f64, String)| {
+                    h("span")
+                        .attr("style", &format!("left: {}", percent(*x)))
+                        .text(label)
+                };
+                y.iter().map(label).collect()
+            })
+        });
+    let handle = |class: &str, kind: Grab| {
+        hc("span", class).on("pointerdown", move |e| start_grab(kind, &e))
+    };
+    let brush = hc("div", "brush")
+        .style_fn("left", move || percent(brush_left()))
+        .style_fn("width", move || percent(brush_width()))
+        .on("pointerdown", move |e| start_grab(Grab::Move, &e))
+        .child(handle("handle start", Grab::Start))
+        .child(handle("handle end", Grab::End));
+    let strip = strip
+        .on("pointerdown", on_strip_down)
+        .on("pointermove", on_move)
+        .on("pointerup", on_up)
+        .on("pointercancel", on_up)
+        .child(svg)
+        .child(years)
+        .child(brush);
+    hc("div", "minimap")
+        .attr_key("aria-label", rift, Key::Overview)
+        .attr("role", "group")
+        .child(strip)
 }

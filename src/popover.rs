@@ -2,28 +2,31 @@
 //! the passages that say so; where the sources disagree, both accounts.
 
 use crate::dom;
+use crate::h::{h, hc, Held, H};
 use crate::state::Rift;
-use leptos::html;
 use leptos::prelude::*;
 use rift_core::dataset::{fold_space, Timeline};
 use rift_core::i18n::Key;
 use rift_core::scene::LaneLook;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
-#[component]
-pub fn Popover(
-    /// The instance's root element, for returning focus.
-    root: NodeRef<html::Div>,
-) -> impl IntoView {
+/// The popover's place: the card of the selected event, if any.
+pub fn popover(
+    // The instance's root element, for returning focus.
+    root: Held,
+) -> H {
     let rift = expect_context::<Rift>();
-    let dialog = NodeRef::<html::Div>::new();
+    let host = hc("div", "popover-host");
+    let card_of = host.0.clone();
     // Focus the dialog when it opens (or shows another event), unless the
     // kiosk tour opened it: nobody is at the keyboard, and a script embed
     // must not scroll its host page to itself every few seconds.
     crate::dom::effect(move || {
         if rift.selected.get().is_some() && !rift.kiosk.touring.get_untracked() {
+            let host = card_of.clone();
             request_animation_frame(move || {
-                if let Some(d) = dialog.get_untracked() {
+                if let Some(d) = dom::find::<web_sys::HtmlElement>(&host, ".popover") {
                     let _ = d.focus();
                 }
             });
@@ -33,27 +36,25 @@ pub fn Popover(
         if let Some(i) = rift.selected.get_untracked() {
             let id = rift.data().data.events[i].id.clone();
             rift.selected.set(None);
-            request_animation_frame(move || {
-                dom::focus_event(root.get_untracked().map(Into::into), &id)
-            });
+            request_animation_frame(move || dom::focus_event(Some(root.get_value().into()), &id));
         }
     };
-    let on_keydown = move |e: leptos::ev::KeyboardEvent| {
+    keep_above_sheet(rift, root);
+    host.on("keydown", move |e| {
+        let e: &web_sys::KeyboardEvent = e.unchecked_ref();
         if e.key() == "Escape" {
             e.stop_propagation();
             close();
         }
-    };
-    keep_above_sheet(rift, root);
-    let body = move || {
+    })
+    .parts(move || {
         let Some(i) = rift.selected.get() else {
-            return ().into_any();
+            return Vec::new();
         };
         // A new language redraws the card.
         rift.prefs.lang.track();
-        view! { <Card idx=i dialog=dialog close=Callback::new(move |_| close()) /> }.into_any()
-    };
-    view! { <div class="popover-host" on:keydown=on_keydown>{move || body()}</div> }
+        untrack(|| vec![card(i, close)])
+    })
 }
 
 /// On a compact screen the popover is a bottom sheet over the lower part
@@ -61,13 +62,13 @@ pub fn Popover(
 /// that the selected event sits in the upper part of what stays in view.
 /// Runs when the selection changes, once every lane is drawn, and once a
 /// move towards it has ended.
-fn keep_above_sheet(rift: Rift, root: NodeRef<html::Div>) {
+fn keep_above_sheet(rift: Rift, root: Held) {
     crate::dom::effect(move || {
         let selected = rift.selected.get();
         let (compact, drawn) = (rift.compact.get(), rift.lanes_drawn());
         let moving = rift.motion.goal.with(Option::is_some);
         rift.prefs.large.track();
-        let Some(root) = root.get() else { return };
+        let root = root.get_value();
         let Some(lanes) = dom::find::<web_sys::HtmlElement>(&root, ".lanes") else {
             return;
         };
@@ -84,7 +85,7 @@ fn keep_above_sheet(rift: Rift, root: NodeRef<html::Div>) {
 }
 
 /// Scrolls `lanes` so the mark of event `id` sits above the sheet.
-fn scroll_above_sheet(root: &web_sys::HtmlDivElement, lanes: &web_sys::HtmlElement, id: &str) {
+fn scroll_above_sheet(root: &web_sys::HtmlElement, lanes: &web_sys::HtmlElement, id: &str) {
     let Some(sheet) = dom::find::<web_sys::HtmlElement>(root, ".popover") else {
         return;
     };
@@ -106,16 +107,8 @@ fn scroll_above_sheet(root: &web_sys::HtmlDivElement, lanes: &web_sys::HtmlEleme
     lanes.set_scroll_top(lanes.scroll_top() + (b.top() - want).round() as i32);
 }
 
-/// The popover of one event.
-#[component]
-fn Card(
-    /// Index of the event.
-    idx: usize,
-    /// The dialog element, focused when it opens.
-    dialog: NodeRef<html::Div>,
-    /// Closes the popover.
-    close: Callback<()>,
-) -> impl IntoView {
+/// The popover of event `idx`.
+fn card(idx: usize, close: impl Fn() + 'static) -> H {
     let rift = expect_context::<Rift>();
     let data = rift.data();
     let lang = rift.lang();
@@ -142,7 +135,6 @@ fn Card(
         })
         .collect();
     let actors = actors.join(", ");
-    let labelled_by = title_id.clone();
     // The summary and the dispute, once known (the English ones arrive
     // with the details, src/texts.rs).
     let summary = {
@@ -169,47 +161,83 @@ fn Card(
             .get()
             .unwrap_or_else(|| pending(rift, Key::DisputeLoading, Key::DisputeFailed).to_string())
     };
-    view! {
-        <div
-            class="popover"
-            role="dialog"
-            aria-labelledby=labelled_by
-            data-popover-for=e.id.clone()
-            tabindex="-1"
-            node_ref=dialog
-        >
-            <header>
-                <p class=format!("pop-lane {}", LaneLook::of(lane).hue)>{data.data.lanes[lane].label_in(lang).to_string()}</p>
-                <h2 id=title_id lang=text_lang>{data.title(idx, lang).to_string()}</h2>
-                <p class="pop-date">
-                    <time datetime=e.date.clone()>{rift.date_of(idx)}</time>
-                    <span class="precision">{format!(" · {precision}")}</span>
-                </p>
-                <button type="button" class="close" aria-label=tr(Key::Close) on:click=move |_| close.run(())>"×"</button>
-            </header>
-            // Said when it arrives, if the card opened before it.
-            <p class="summary" class:pending=unknown lang=text_lang aria-live="polite">
-                {move || summary.get().unwrap_or_else(|| pending(rift, Key::DetailsLoading, Key::DetailsFailed).to_string())}
-            </p>
-            {(!e.actors.is_empty()).then(|| view! { <p class="actors"><strong>{tr(Key::Who)}</strong>{actors}</p> }.into_any())}
-            {data.is_disputed(idx).then(|| view! {
-                <aside class="dispute" aria-label=tr(Key::SourcesDisagree)>
-                    <h3>{tr(Key::SourcesDisagree)}</h3>
-                    <p lang=text_lang class:pending=move || dispute.with(Option::is_none)>{move || dispute_text()}</p>
-                </aside>
-            }.into_any())}
-            <h3 class="evidence">{tr(Key::Evidence)}</h3>
-            // Where the account is known (translated) but the passages are
-            // not yet: say so here, since nothing above does.
-            {move || (!unknown())
-                .then(|| rift.details.get().missing(Key::PassagesLoading, Key::PassagesFailed))
-                .flatten()
-                .map(|key| view! { <p class="pending">{tr(key)}</p> }.into_any())}
-            <Citations data=data.clone() idx=idx />
-            <Related data=data.clone() idx=idx />
-            {crate::dom::shown(move || !rift.kiosk.on(), move || view! { <Share idx=idx /> }.into_any())}
-        </div>
-    }
+    let header = h("header")
+        .child(
+            hc("p", &format!("pop-lane {}", LaneLook::of(lane).hue))
+                .text(data.data.lanes[lane].label_in(lang)),
+        )
+        .child(
+            h("h2")
+                .attr("id", &title_id)
+                .attr_some("lang", text_lang)
+                .text(data.title(idx, lang)),
+        )
+        .child(
+            hc("p", "pop-date")
+                .child(h("time").attr("datetime", &e.date).text(&rift.date_of(idx)))
+                .child(hc("span", "precision").text(&format!(" · {precision}"))),
+        )
+        .child(
+            hc("button", "close")
+                .attr("type", "button")
+                .attr("aria-label", tr(Key::Close))
+                .on("click", move |_| close())
+                .text("×"),
+        );
+    // Said when it arrives, if the card opened before it.
+    let summary = hc("p", "summary")
+        .class_if("pending", unknown)
+        .attr_some("lang", text_lang)
+        .attr("aria-live", "polite")
+        .text_fn(move || {
+            summary.get().unwrap_or_else(|| {
+                pending(rift, Key::DetailsLoading, Key::DetailsFailed).to_string()
+            })
+        });
+    let actors = (!e.actors.is_empty()).then(|| {
+        hc("p", "actors")
+            .child(h("strong").text(tr(Key::Who)))
+            .text(&actors)
+    });
+    let dispute = data.is_disputed(idx).then(|| {
+        hc("aside", "dispute")
+            .attr("aria-label", tr(Key::SourcesDisagree))
+            .child(h("h3").text(tr(Key::SourcesDisagree)))
+            .child(
+                h("p")
+                    .attr_some("lang", text_lang)
+                    .class_if("pending", move || dispute.with(Option::is_none))
+                    .text_fn(dispute_text),
+            )
+    });
+    hc("div", "popover")
+        .attr("role", "dialog")
+        .attr("aria-labelledby", &title_id)
+        .attr("data-popover-for", &e.id)
+        .attr("tabindex", "-1")
+        .child(header)
+        .child(summary)
+        .maybe(actors)
+        .maybe(dispute)
+        .child(hc("h3", "evidence").text(tr(Key::Evidence)))
+        // Where the account is known (translated) but the passages are
+        // not yet: say so here, since nothing above does.
+        .parts(move || {
+            let missing = (!unknown())
+                .then(|| {
+                    rift.details
+                        .get()
+                        .missing(Key::PassagesLoading, Key::PassagesFailed)
+                })
+                .flatten();
+            missing
+                .map(|key| hc("p", "pending").text(tr(key)))
+                .into_iter()
+                .collect()
+        })
+        .children(citations(&data, idx))
+        .maybe(related(&data, idx))
+        .shown(move || !rift.kiosk.on(), move || share(idx))
 }
 
 /// What stands where a text from the details will be: `loading`, or
@@ -220,99 +248,81 @@ fn pending(rift: Rift, loading: Key, failed: Key) -> &'static str {
 }
 
 /// Each passage as a quote, with its source and locator under it.
-#[component]
-fn Citations(
-    /// The dataset.
-    data: Arc<Timeline>,
-    /// Index of the event.
-    idx: usize,
-) -> impl IntoView {
+fn citations(data: &Arc<Timeline>, idx: usize) -> Vec<H> {
     let rift = expect_context::<Rift>();
     let lang = rift.prefs.lang.get_untracked();
+    let citation = |(j, c): (usize, &rift_core::dataset::Citation)| {
+        let cite = data
+            .source(&c.source)
+            .map_or_else(|| c.source.clone(), |s| s.citation_in(lang).to_string());
+        // Empty until the details arrive (an empty quote is not drawn).
+        let passage = {
+            let data = data.clone();
+            crate::dom::memo(move || {
+                rift.details.track();
+                let (locator, quote) = data.passage(idx, j);
+                (locator.to_string(), fold_space(quote))
+            })
+        };
+        let caption = h("figcaption")
+            .child(h("cite").text(&cite))
+            .child(hc("span", "locator").text_fn(move || passage.with(|p| p.0.clone())));
+        hc("figure", "citation")
+            .child(
+                h("blockquote")
+                    .attr("lang", "en")
+                    .text_fn(move || passage.with(|p| p.1.clone())),
+            )
+            .child(caption)
+    };
     data.data.events[idx]
         .citations
         .iter()
         .enumerate()
-        .map(|(j, c)| {
-            let cite = data
-                .source(&c.source)
-                .map_or_else(|| c.source.clone(), |s| s.citation_in(lang).to_string());
-            // Empty until the details arrive (an empty quote is not drawn).
-            let passage = {
-                let data = data.clone();
-                crate::dom::memo(move || {
-                    rift.details.track();
-                    let (locator, quote) = data.passage(idx, j);
-                    (locator.to_string(), fold_space(quote))
-                })
-            };
-            view! {
-                <figure class="citation">
-                    <blockquote lang="en">{move || passage.with(|p| p.1.clone())}</blockquote>
-                    <figcaption>
-                        <cite>{cite}</cite>
-                        <span class="locator">{move || passage.with(|p| p.0.clone())}</span>
-                    </figcaption>
-                </figure>
-            }
-            .into_any()
-        })
-        .collect_view()
+        .map(citation)
+        .collect()
 }
 
 /// The events this one answers or mirrors: each moves the view there.
-#[component]
-fn Related(
-    /// The dataset.
-    data: Arc<Timeline>,
-    /// Index of the event.
-    idx: usize,
-) -> impl IntoView {
+fn related(data: &Arc<Timeline>, idx: usize) -> Option<H> {
     let rift = expect_context::<Rift>();
     let related: Vec<usize> = data.data.events[idx]
         .related
         .iter()
         .filter_map(|r| data.find(r))
         .collect();
-    (!related.is_empty()).then(|| {
-        let items = related
-            .into_iter()
-            .map(|j| {
-                let other = &data.data.events[j];
-                // The date on a line of its own: a date as the sources word
-                // it ("end of November 1961 (Albanian state holiday, 29
-                // November)") would not read in brackets after the title.
-                let title = data.title(j, rift.lang()).to_string();
-                view! {
-                    <li>
-                        <button type="button" class="related" data-related-id=other.id.clone() on:click=move |_| rift.show_event(j)>
-                            <span class=format!("rel-key {}", LaneLook::of(data.lane[j]).hue) aria-hidden="true"></span>
-                            <span>
-                                {title}
-                                <span class="rel-sep">", "</span>
-                                <span class="rel-date">{rift.date_of(j)}</span>
-                            </span>
-                        </button>
-                    </li>
-                }
-                .into_any()
-            })
-            .collect_view();
-        view! {
-            <nav class="related-list" aria-label=rift.t(Key::RelatedEvents)>
-                <h3>{rift.t(Key::Related)}</h3>
-                <ul>{items}</ul>
-            </nav>
-        }
-    })
+    if related.is_empty() {
+        return None;
+    }
+    let mut list = h("ul");
+    for j in related {
+        let other = &data.data.events[j];
+        // The date on a line of its own: a date as the sources word it
+        // ("end of November 1961 (Albanian state holiday, 29 November)")
+        // would not read in brackets after the title.
+        let key = format!("rel-key {}", LaneLook::of(data.lane[j]).hue);
+        let text = h("span")
+            .text(data.title(j, rift.lang()))
+            .child(hc("span", "rel-sep").text(", "))
+            .child(hc("span", "rel-date").text(&rift.date_of(j)));
+        let button = hc("button", "related")
+            .attr("type", "button")
+            .attr("data-related-id", &other.id)
+            .on("click", move |_| rift.show_event(j))
+            .child(hc("span", &key).attr("aria-hidden", "true"))
+            .child(text);
+        list = list.child(h("li").child(button));
+    }
+    Some(
+        hc("nav", "related-list")
+            .attr("aria-label", rift.t(Key::RelatedEvents))
+            .child(h("h3").text(rift.t(Key::Related)))
+            .child(list),
+    )
 }
 
 /// Copy a reference for a bibliography, or a link to the event.
-#[component]
-fn Share(
-    /// Index of the event.
-    idx: usize,
-) -> impl IntoView {
+fn share(idx: usize) -> H {
     let rift = expect_context::<Rift>();
     let (copy, status) = dom::use_copy(rift.prefs.lang);
     let data = rift.data();
@@ -345,11 +355,22 @@ fn Share(
         let (copy, reference) = (copy.clone(), reference.clone());
         rift.with_details(move || copy(reference()));
     };
-    view! {
-        <footer>
-            <button type="button" on:click=move |_| copy_reference()>{rift.t(Key::CopyReference)}</button>
-            <button type="button" on:click=move |_| copy_link(link.clone())>{rift.t(Key::CopyEventLink)}</button>
-            <span class="copy-status" role="status">{move || status.get()}</span>
-        </footer>
-    }
+    h("footer")
+        .child(
+            h("button")
+                .attr("type", "button")
+                .on("click", move |_| copy_reference())
+                .text(rift.t(Key::CopyReference)),
+        )
+        .child(
+            h("button")
+                .attr("type", "button")
+                .on("click", move |_| copy_link(link.clone()))
+                .text(rift.t(Key::CopyEventLink)),
+        )
+        .child(
+            hc("span", "copy-status")
+                .attr("role", "status")
+                .text_fn(move || status.get()),
+        )
 }

@@ -2,6 +2,7 @@
 //! a chronology of the current window, filters and search, with every
 //! citation as a numbered note; it is dropped again afterwards.
 
+use crate::h::{h, hc, H};
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::i18n::{t, tf, Key};
@@ -16,11 +17,11 @@ pub fn use_printing() -> RwSignal<bool> {
     printing
 }
 
-#[component]
-pub fn PrintView(
-    /// The link to what is on screen (a fragment, without `#`).
+/// The chronology of what is on screen, for the printer.
+pub fn print_view(
+    // The link to what is on screen (a fragment, without `#`).
     link: Memo<String>,
-) -> impl IntoView {
+) -> H {
     let rift = expect_context::<Rift>();
     let lang = rift.prefs.lang.get_untracked();
     let data = rift.data();
@@ -32,40 +33,43 @@ pub fn PrintView(
         lang,
     );
     let notes = rift_core::chronology::notes(&data, &entries, lang);
-    let items = entries
-        .iter()
-        .zip(notes.refs)
-        .map(|(&i, refs)| {
-            let e = &data.data.events[i];
-            let lane = data.data.lanes[data.lane[i]].label_in(lang).to_string();
-            let date = untrack(|| rift.date_of(i));
-            view! {
-                <li>
-                    <p class="print-head">
-                        <time datetime=e.date.clone()>{date}</time>
-                        " · " <span class="print-lane">{lane}</span>
-                    </p>
-                    <p>
-                        <strong>{data.title(i, lang).to_string()}</strong>
-                        ". " {data.summary(i, lang).trim().to_string()}
-                        <sup>
-                            {refs
-                                .enumerate()
-                                .map(|(k, n)| view! {
-                                    {(k > 0).then_some(",")}
-                                    <a href=format!("#rift-note-{n}")>{n}</a>
-                                }.into_any())
-                                .collect_view()}
-                        </sup>
-                    </p>
-                    {data.disputed(i, lang).map(|d| view! {
-                        <p class="print-dispute"><em>{t(lang, Key::SourcesDisagreeColon)}</em>{d.trim().to_string()}</p>
-                    }.into_any())}
-                </li>
+    let mut items = hc("ol", "print-chronology");
+    for (&i, refs) in entries.iter().zip(notes.refs) {
+        let e = &data.data.events[i];
+        let lane = data.data.lanes[data.lane[i]].label_in(lang);
+        let date = untrack(|| rift.date_of(i));
+        let mut sup = h("sup");
+        for (k, n) in refs.enumerate() {
+            if k > 0 {
+                sup = sup.text(",");
             }
-            .into_any()
-        })
-        .collect_view();
+            let n = n.to_string();
+            sup = sup.child(h("a").attr("href", &format!("#rift-note-{n}")).text(&n));
+        }
+        let head = hc("p", "print-head")
+            .child(h("time").attr("datetime", &e.date).text(&date))
+            .text(" · ")
+            .child(hc("span", "print-lane").text(lane));
+        let body = h("p")
+            .child(h("strong").text(data.title(i, lang)))
+            .text(". ")
+            .text(data.summary(i, lang).trim())
+            .child(sup);
+        let mut item = h("li").child(head).child(body);
+        if let Some(d) = data.disputed(i, lang) {
+            item = item.child(
+                hc("p", "print-dispute")
+                    .child(h("em").text(t(lang, Key::SourcesDisagreeColon)))
+                    .text(d.trim()),
+            );
+        }
+        items = items.child(item);
+    }
+    let mut footnotes = hc("ol", "footnotes");
+    for (n, text) in notes.texts.iter().enumerate() {
+        let id = format!("rift-note-{}", n + 1);
+        footnotes = footnotes.child(h("li").attr("id", &id).text(text));
+    }
     let page = rift_core::snippet::page_link(&rift.site(), &link.get_untracked());
     // The browser's own print command, given before the details arrived,
     // prints at once: the printout says what it lacks, and why.
@@ -73,24 +77,21 @@ pub fn PrintView(
         .details
         .get_untracked()
         .missing(Key::PrintLoading, Key::PrintFailed);
-    view! {
-        <section class="print-view" aria-hidden="true">
-            <h1>"Rift" {t(lang, Key::Subtitle)}</h1>
-            <p class="print-scope">
-                {tf(lang, Key::PrintScope, &[("scope", &scope.join(", ")), ("n", &rift_core::format::count(entries.len(), lang))])}
-            </p>
-            {missing.map(|key| view! { <p class="print-missing">{t(lang, key)}</p> }.into_any())}
-            <ol class="print-chronology">{items}</ol>
-            <h2>{t(lang, Key::Notes)}</h2>
-            <ol class="footnotes">
-                {notes
-                    .texts
-                    .into_iter()
-                    .enumerate()
-                    .map(|(n, text)| view! { <li id=format!("rift-note-{}", n + 1)>{text}</li> }.into_any())
-                    .collect_view()}
-            </ol>
-            <p class="print-link">{page}</p>
-        </section>
-    }
+    let count = rift_core::format::count(entries.len(), lang);
+    let scope = tf(
+        lang,
+        Key::PrintScope,
+        &[("scope", &scope.join(", ")), ("n", &count)],
+    );
+    hc("section", "print-view")
+        .attr("aria-hidden", "true")
+        .child(h("h1").text("Rift").text(t(lang, Key::Subtitle)))
+        .child(hc("p", "print-scope").text(&scope))
+        .child_if(missing.is_some(), || {
+            hc("p", "print-missing").text(missing.map_or("", |key| t(lang, key)))
+        })
+        .child(items)
+        .child(h("h2").text(t(lang, Key::Notes)))
+        .child(footnotes)
+        .child(hc("p", "print-link").text(&page))
 }

@@ -1,9 +1,11 @@
 //! The search box: words, names in any spelling, dates as the sources word
 //! them; Enter (Shift+Enter) or the arrows step through the results.
 
+use crate::h::{self, hc, H};
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::i18n::Key;
+use wasm_bindgen::JsCast;
 
 /// Selects the next (or previous) result and brings it into view.
 fn step(rift: Rift, forward: bool) {
@@ -22,8 +24,8 @@ fn step(rift: Rift, forward: bool) {
     }
 }
 
-#[component]
-pub fn SearchBar() -> impl IntoView {
+/// The search row: the field, the steps, and the count.
+pub fn search_bar() -> H {
     let rift = expect_context::<Rift>();
     let query = rift.search.query;
     // The count in full, and as a phone's search field shows it.
@@ -49,33 +51,50 @@ pub fn SearchBar() -> impl IntoView {
             rift_core::search::count_short(hits.len(), position, lang),
         )
     });
-    let on_keydown = move |e: leptos::ev::KeyboardEvent| {
-        if e.key() == "Enter" {
-            e.prevent_default();
-            step(rift, !e.shift_key());
-        }
+    let field = hc("input", "search-box")
+        .attr("type", "search")
+        // A phone's search field is short: the short name fits.
+        .attr_fn("placeholder", move || {
+            let key = if rift.compact.get() {
+                Key::SearchLabel
+            } else {
+                Key::SearchPlaceholder
+            };
+            rift.t(key).to_string()
+        })
+        .attr_key("aria-label", rift, Key::SearchLabel)
+        .prop_fn("value", move || query.with(|q| q.text.as_str().into()))
+        .on("input", move |e| {
+            let value = h::target_value(&e);
+            query.update(|q| q.text = value);
+        })
+        .on("keydown", move |e| {
+            let e: &web_sys::KeyboardEvent = e.unchecked_ref();
+            if e.key() == "Enter" {
+                e.prevent_default();
+                step(rift, !e.shift_key());
+            }
+        });
+    let step_button = |class: &str, label: Key, text: &str, forward: bool| {
+        hc("button", class)
+            .attr("type", "button")
+            .attr_key("aria-label", rift, label)
+            .on("click", move |_| step(rift, forward))
+            .text(text)
     };
-    view! {
-        <div class="search" role="search">
-            <input
-                type="search"
-                class="search-box"
-                // A phone's search field is short: the short name fits.
-                placeholder=move || {
-                    rift.t(if rift.compact.get() { Key::SearchLabel } else { Key::SearchPlaceholder }).to_string()
-                }
-                aria-label=rift.text(Key::SearchLabel)
-                prop:value=move || query.with(|q| q.text.clone())
-                on:input=move |e| {
-                    let value = event_target_value(&e);
-                    query.update(|q| q.text = value);
-                }
-                on:keydown=on_keydown
-            />
-            <button type="button" class="step prev" aria-label=rift.text(Key::PreviousResult) on:click=move |_| step(rift, false)>"‹"</button>
-            <button type="button" class="step next" aria-label=rift.text(Key::NextResult) on:click=move |_| step(rift, true)>"›"</button>
-            <span class="result-count" role="status">{move || count.with(|c| c.0.clone())}</span>
-            <span class="result-short" aria-hidden="true">{move || count.with(|c| c.1.clone())}</span>
-        </div>
-    }
+    hc("div", "search")
+        .attr("role", "search")
+        .child(field)
+        .child(step_button("step prev", Key::PreviousResult, "‹", false))
+        .child(step_button("step next", Key::NextResult, "›", true))
+        .child(
+            hc("span", "result-count")
+                .attr("role", "status")
+                .text_fn(move || count.with(|c| c.0.clone())),
+        )
+        .child(
+            hc("span", "result-short")
+                .attr("aria-hidden", "true")
+                .text_fn(move || count.with(|c| c.1.clone())),
+        )
 }

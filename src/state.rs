@@ -5,7 +5,6 @@
 
 use crate::dom::now;
 use leptos::prelude::*;
-use leptos::tachys::reactive_graph::SharedReactiveFunction;
 use rift_core::dataset::Timeline;
 use rift_core::fragment::Notice;
 use rift_core::i18n::{Key, Lang};
@@ -171,7 +170,7 @@ pub struct Rift {
     /// Lane indices shown, in order.
     pub lanes: RwSignal<Vec<usize>>,
     /// How many lanes the first drawing has reached: once the area is
-    /// measured the lanes are drawn one per task (`TimelineArea`).
+    /// measured the lanes are drawn one per task (`timeline::timeline_area`).
     pub staged: RwSignal<usize>,
     pub search: Search,
     pub prefs: Prefs,
@@ -348,14 +347,6 @@ impl Rift {
     /// An interface string in the current language (tracked).
     pub fn t(&self, key: rift_core::i18n::Key) -> &'static str {
         rift_core::i18n::t(self.lang(), key)
-    }
-
-    /// An interface string as a reactive text or attribute value. It is of
-    /// the type the view's own `move || String` closures become (a shared
-    /// reactive function), so the renderer's code for strings is in the
-    /// module once rather than once per kind of closure.
-    pub fn text(self, key: rift_core::i18n::Key) -> SharedReactiveFunction<String> {
-        std::sync::Arc::new(std::sync::Mutex::new(move || self.t(key).to_string()))
     }
 
     /// The visible window in words, in the interface language (tracked).

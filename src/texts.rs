@@ -132,8 +132,8 @@ fn load(
         }
     });
     if start {
-        // Not Leptos's executor: an instance may wait for this before it
-        // mounts, which is what sets that up.
+        // Not the reactive graph's executor: an instance may wait for this
+        // before it mounts, which is what sets that up.
         wasm_bindgen_futures::spawn_local(async move {
             if let Err(e) = fetch(&url).await.and_then(|text| add(&data, &text)) {
                 leptos::logging::warn!("{url}: {e}");

@@ -1,10 +1,9 @@
 //! The drawing area: the time axis and one row per lane. Input (wheel,
 //! drag, pinch) is forwarded to the pure functions of `rift_core::motion`.
 
-use crate::lane::LaneRow;
+use crate::h::{h, hc, H};
+use crate::lane::lane_row;
 use crate::state::Rift;
-use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
 use rift_core::css::px;
 use rift_core::date::Day;
@@ -13,6 +12,8 @@ use rift_core::pool;
 use rift_core::scene::{LabelFont, Style};
 use rift_core::ticks::{self, Level};
 use rift_core::viewport::Viewport;
+use wasm_bindgen::JsCast;
+use web_sys::PointerEvent;
 
 /// How much larger text is in the projector mode.
 pub const LARGE_TEXT: f64 = 1.35;
@@ -58,10 +59,12 @@ impl Gesture {
     }
 }
 
-#[component]
-pub fn TimelineArea() -> impl IntoView {
+/// The drawing area.
+pub fn timeline_area() -> H {
     let rift = expect_context::<Rift>();
-    let area = NodeRef::<html::Div>::new();
+    let area = hc("div", "area");
+    // (Held in the owner, so the handlers below can share it.)
+    let el = StoredValue::new_local(area.0.clone());
     let gesture = StoredValue::new_local(Gesture::default());
     let font = crate::dom::memo(move || {
         LabelFont::new(if rift.prefs.large.get() {
@@ -93,14 +96,11 @@ pub fn TimelineArea() -> impl IntoView {
         Style::scaled(w, h, rift.lanes.with(Vec::len), scale)
     });
     // Client x to x in the drawing area.
-    let left = move || {
-        area.get_untracked()
-            .map(|el| el.get_bounding_client_rect().left())
-            .unwrap_or_default()
-    };
+    let left = move || el.with_value(|el| el.get_bounding_client_rect().left());
     let width = move || rift.size.0.get_untracked();
 
-    let on_wheel = move |e: ev::WheelEvent| {
+    let on_wheel = move |e: web_sys::Event| {
+        let e: &web_sys::WheelEvent = e.unchecked_ref();
         e.prevent_default();
         let w = Wheel {
             delta_x: e.delta_x(),
@@ -113,7 +113,8 @@ pub fn TimelineArea() -> impl IntoView {
         rift.set_view(motion::wheel(&v, w, width(), &rift.bounds));
     };
 
-    let on_pointerdown = move |e: ev::PointerEvent| {
+    let on_pointerdown = move |e: web_sys::Event| {
+        let e: &PointerEvent = e.unchecked_ref();
         if e.button() != 0 && e.pointer_type() == "mouse" {
             return;
         }
@@ -129,7 +130,8 @@ pub fn TimelineArea() -> impl IntoView {
         });
     };
 
-    let on_pointermove = move |e: ev::PointerEvent| {
+    let on_pointermove = move |e: web_sys::Event| {
+        let e: &PointerEvent = e.unchecked_ref();
         let (x, y) = (e.client_x() as f64, e.client_y() as f64);
         let (width, b) = (width(), rift.bounds);
         let mut next = None;
@@ -157,16 +159,15 @@ pub fn TimelineArea() -> impl IntoView {
             }
         });
         if capture {
-            if let Some(el) = area.get_untracked() {
-                let _ = el.set_pointer_capture(e.pointer_id());
-            }
+            el.with_value(|el| el.set_pointer_capture(e.pointer_id()).ok());
         }
         if let Some(v) = next {
             rift.set_view(v);
         }
     };
 
-    let on_pointerup = move |e: ev::PointerEvent| {
+    let on_pointerup = move |e: web_sys::Event| {
+        let e: &PointerEvent = e.unchecked_ref();
         let view = rift.latest();
         gesture.update_value(|g| {
             g.pointers.retain(|(id, _)| *id != e.pointer_id());
@@ -177,7 +178,7 @@ pub fn TimelineArea() -> impl IntoView {
     };
 
     // A click that ends a drag is not a click on what is under it.
-    let on_click_capture = move |e: ev::MouseEvent| {
+    let on_click_capture = move |e: web_sys::Event| {
         if gesture.with_value(|g| g.dragged) {
             e.stop_propagation();
             e.prevent_default();
@@ -196,39 +197,36 @@ pub fn TimelineArea() -> impl IntoView {
         }
     });
 
-    view! {
-        <div
-            class="area"
-            node_ref=area
-            on:wheel=on_wheel
-            on:pointerdown=on_pointerdown
-            on:pointermove=on_pointermove
-            on:pointerup=on_pointerup
-            on:pointercancel=on_pointerup
-            on:click:capture=on_click_capture
-        >
-            <Axis style=style />
-            <div class="lanes">
-                // Drawn once the area is measured, so the lanes appear at
-                // their final height rather than growing into it.
-                {crate::dom::shown(move || rift.measured(), move || view! {
-                    {crate::dom::keyed(
-                        move || rift.lanes.with(|l| l.iter().take(staged.get()).copied().collect()),
-                        move |lane| view! { <LaneRow lane=lane style=style labels=labels font=font /> }.into_any(),
-                    )}
-                }.into_any())}
-            </div>
-        </div>
-    }
+    let capture = crate::dom::Phase {
+        capture: true,
+        passive: false,
+    };
+    crate::dom::listen(&area.0, "click", capture, on_click_capture);
+    // Drawn once the area is measured, so the lanes appear at their final
+    // height rather than growing into it.
+    let each = move || {
+        if !rift.measured() {
+            return Vec::new();
+        }
+        rift.lanes
+            .with(|l| l.iter().take(staged.get()).copied().collect())
+    };
+    let lanes = hc("div", "lanes").keyed(each, move |lane| lane_row(lane, style, labels, font));
+    area.on("wheel", on_wheel)
+        .on("pointerdown", on_pointerdown)
+        .on("pointermove", on_pointermove)
+        .on("pointerup", on_pointerup)
+        .on("pointercancel", on_pointerup)
+        .child(axis(style))
+        .child(lanes)
 }
 
 /// The time axis: ticks from the ladder, labelled at the coarsest calendar
 /// boundary they cross.
-#[component]
-fn Axis(
-    /// Layout sizes for the current screen width.
+fn axis(
+    // Layout sizes for the current screen width.
     style: Memo<Style>,
-) -> impl IntoView {
+) -> H {
     let rift = expect_context::<Rift>();
     let axis = crate::dom::memo(move || {
         let char_px = style.with(|s| s.axis_char_px);
@@ -238,23 +236,26 @@ fn Axis(
             .with(|v| ticks::axis(v, width, char_px, lang))
     });
     let context = crate::dom::memo(move || axis.with(|a| a.context.clone()));
-    let holder = NodeRef::<html::Div>::new();
+    let holder = h("div");
+    let el = holder.0.clone();
     let drawn = StoredValue::new_local(Ticks::default());
     crate::dom::effect(move || {
-        let Some(holder) = holder.get() else { return };
         let width = rift.width();
         rift.motion.view.with(|v| {
             axis.with(|a| {
-                drawn.update_value(|d| d.draw(&holder, &a.ticks, |day| v.to_px(day as f64, width)))
+                drawn.update_value(|d| d.draw(&el, &a.ticks, |day| v.to_px(day as f64, width)))
             })
         });
     });
-    view! {
-        <div class="axis" aria-hidden="true">
-            <div class="context" hidden=move || context.with(Option::is_none)>{move || context.get()}</div>
-            <div node_ref=holder></div>
-        </div>
-    }
+    let context = hc("div", "context")
+        .attr_opt("hidden", move || {
+            context.with(Option::is_none).then(String::new)
+        })
+        .text_fn(move || context.get().unwrap_or_default());
+    hc("div", "axis")
+        .attr("aria-hidden", "true")
+        .child(context)
+        .child(holder)
 }
 
 /// The axis's tick elements, kept from frame to frame: a tick keeps its

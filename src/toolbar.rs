@@ -4,9 +4,10 @@
 //! labels say, so the lanes under it never move; on a compact screen, the
 //! search, zoom and a menu for the rest.
 
+use crate::h::{h, hc, H};
 use crate::state::{Mode, Rift};
-use crate::{dom, filters::Filters, language::LanguageMenu, list::ViewSwitch};
-use crate::{menu::Menu, search::SearchBar};
+use crate::{dom, filters::filters, language::language_menu, list::view_switch};
+use crate::{menu::menu, search::search_bar};
 use leptos::prelude::*;
 use rift_core::i18n::Key;
 use rift_core::motion::Step;
@@ -15,62 +16,102 @@ use rift_core::viewport::STEP_FACTOR;
 /// How long the window must rest before its label is announced.
 const ANNOUNCE_MS: u64 = 600;
 
-#[component]
-pub fn Toolbar(
-    /// The link to what is on screen (a fragment, without `#`).
+/// The toolbar row.
+pub fn toolbar(
+    // The link to what is on screen (a fragment, without `#`).
     link: Memo<String>,
-    /// Whether the Embed dialog is open.
+    // Whether the Embed dialog is open.
     embed_open: RwSignal<bool>,
-    /// Whether the chronology is being printed.
+    // Whether the chronology is being printed.
     printing: RwSignal<bool>,
-) -> impl IntoView {
+) -> H {
     let rift = expect_context::<Rift>();
     // Announced politely, once the window has settled.
     let label: Signal<String> = Signal::derive(move || rift.window_label());
     let announced = crate::dom::settled(label, ANNOUNCE_MS);
     let page_link = move || rift_core::snippet::page_link(&rift.site(), &link.get());
     let compact = rift.compact;
+    let zoom = |class: &str, label: Key, title: Key, text: &str, factor: f64| {
+        hc("button", class)
+            .attr("type", "button")
+            .attr_key("aria-label", rift, label)
+            .attr_key("title", rift, title)
+            .on("click", move |_| rift.step(Step::Zoom(factor)))
+            .text(text)
+    };
     // One compact row on a small screen: the search, zoom, and a menu with
     // the rest; the full toolbar keeps every control in view.
-    view! {
-        <header class="toolbar">
-            <Title page_link=Signal::derive(page_link) />
-            <p class="window" aria-live="polite">
-                <span class="visually-hidden">{rift.text(Key::Showing)}</span>
-                {move || announced.get()}
-            </p>
-            {crate::dom::shown(move || compact.get(), || view! { <SearchBar /> }.into_any())}
-            <div class="controls" role="toolbar" aria-label=rift.text(Key::Toolbar)>
-                <button type="button" class="zoom-out" aria-label=rift.text(Key::ZoomOut) title=rift.text(Key::ZoomOutTitle) on:click=move |_| rift.step(Step::Zoom(1.0 / STEP_FACTOR))>"−"</button>
-                <button type="button" class="zoom-in" aria-label=rift.text(Key::ZoomIn) title=rift.text(Key::ZoomInTitle) on:click=move |_| rift.step(Step::Zoom(STEP_FACTOR))>"+"</button>
-                {crate::dom::shown(move || !compact.get(), move || view! { <Actions link=link embed_open=embed_open printing=printing /> }.into_any())}
-            </div>
-            {crate::dom::shown(move || compact.get(), move || view! {
-                <Menu>
-                    <div class="menu-row">
-                        <ViewSwitch />
-                        <LanguageMenu />
-                    </div>
-                    <Filters />
-                    <div class="menu-row menu-actions">
-                        <Actions link=link embed_open=embed_open printing=printing />
-                    </div>
-                </Menu>
-            }.into_any())}
-        </header>
-    }
+    let controls = hc("div", "controls")
+        .attr("role", "toolbar")
+        .attr_key("aria-label", rift, Key::Toolbar)
+        .child(zoom(
+            "zoom-out",
+            Key::ZoomOut,
+            Key::ZoomOutTitle,
+            "−",
+            1.0 / STEP_FACTOR,
+        ))
+        .child(zoom(
+            "zoom-in",
+            Key::ZoomIn,
+            Key::ZoomInTitle,
+            "+",
+            STEP_FACTOR,
+        ))
+        .shown_all(move || !compact.get(), view_actions)
+        .shown_all(
+            move || !compact.get() && !rift.kiosk.on(),
+            move || sharing(link, embed_open, printing),
+        );
+    hc("header", "toolbar")
+        .child(title(page_link))
+        .child(
+            hc("p", "window")
+                .attr("aria-live", "polite")
+                .child(hc("span", "visually-hidden").text_key(rift, Key::Showing))
+                .text_fn(move || announced.get()),
+        )
+        .shown(move || compact.get(), search_bar)
+        .child(controls)
+        .shown(
+            move || compact.get(),
+            move || {
+                let row = hc("div", "menu-row")
+                    .child(view_switch())
+                    .child(language_menu());
+                let panel = hc("div", "menu-panel").child(row).child(filters()).child(
+                    hc("div", "menu-row menu-actions")
+                        .children(view_actions())
+                        .shown_all(
+                            move || !rift.kiosk.on(),
+                            move || sharing(link, embed_open, printing),
+                        ),
+                );
+                menu(panel)
+            },
+        )
 }
 
-/// The whole range, large text, and sharing: copy link, print, embed.
-#[component]
-fn Actions(
-    /// The link to what is on screen (a fragment, without `#`).
-    link: Memo<String>,
-    /// Whether the Embed dialog is open.
-    embed_open: RwSignal<bool>,
-    /// Whether the chronology is being printed.
-    printing: RwSignal<bool>,
-) -> impl IntoView {
+/// The whole range and large text.
+fn view_actions() -> Vec<H> {
+    let rift = expect_context::<Rift>();
+    let large = rift.prefs.large;
+    vec![
+        button("zoom-all")
+            .attr_key("title", rift, Key::WholeRangeTitle)
+            .on("click", move |_| rift.step(Step::All))
+            .text("1948–1962"),
+        button("text-size")
+            .attr_fn("aria-pressed", move || large.get().to_string())
+            .attr_key("title", rift, Key::LargeTextTitle)
+            .on("click", move |_| large.update(|l| *l = !*l))
+            .text_key(rift, Key::LargeText),
+    ]
+}
+
+/// Sharing: copy link, print, and embed (on the full page). A museum
+/// screen in kiosk mode has no one to share with.
+fn sharing(link: Memo<String>, embed_open: RwSignal<bool>, printing: RwSignal<bool>) -> Vec<H> {
     let rift = expect_context::<Rift>();
     let (copy, copy_status) = dom::use_copy(rift.prefs.lang);
     let page_link = move || rift_core::snippet::page_link(&rift.site(), &link.get());
@@ -84,57 +125,53 @@ fn Actions(
             });
         });
     };
-    let large = rift.prefs.large;
-    view! {
-        <button type="button" class="zoom-all" title=rift.text(Key::WholeRangeTitle) on:click=move |_| rift.step(Step::All)>"1948–1962"</button>
-        <button
-            type="button"
-            class="text-size"
-            aria-pressed=move || large.get().to_string()
-            title=rift.text(Key::LargeTextTitle)
-            on:click=move |_| large.update(|l| *l = !*l)
-        >
-            {rift.text(Key::LargeText)}
-        </button>
-        // A museum screen in kiosk mode has no one to share with.
-        {crate::dom::shown(move || !rift.kiosk.on(), move || view! {
-            // "Copied" appears under the button that copied.
-            <span class="copy-wrap">
-                <button type="button" class="copy-link" on:click={
-                    let copy = copy.clone();
-                    move |_| copy(page_link())
-                }>{rift.text(Key::CopyLink)}</button>
-                <span class="copy-status" role="status">{move || copy_status.get()}</span>
-            </span>
-            <button type="button" class="print" on:click=print>{rift.text(Key::Print)}</button>
-            {(rift.mode == Mode::Page).then(|| view! {
-                <button type="button" class="embed-open" on:click=move |_| embed_open.set(true)>{rift.text(Key::Embed)}</button>
-            }.into_any())}
-        }.into_any())}
+    let mut all = vec![
+        // "Copied" appears under the button that copied.
+        hc("span", "copy-wrap")
+            .child(
+                button("copy-link")
+                    .on("click", move |_| copy(page_link()))
+                    .text_key(rift, Key::CopyLink),
+            )
+            .child(
+                hc("span", "copy-status")
+                    .attr("role", "status")
+                    .text_fn(move || copy_status.get()),
+            ),
+        button("print")
+            .on("click", print)
+            .text_key(rift, Key::Print),
+    ];
+    if rift.mode == Mode::Page {
+        all.push(
+            button("embed-open")
+                .on("click", move |_| embed_open.set(true))
+                .text_key(rift, Key::Embed),
+        );
     }
+    all
+}
+
+/// A button that submits nothing.
+fn button(class: &str) -> H {
+    hc("button", class).attr("type", "button")
 }
 
 /// The product's name: a heading on the full page, a link to it in embeds.
-#[component]
-fn Title(
-    /// The full page opened on this view.
-    page_link: Signal<String>,
-) -> impl IntoView {
+fn title(page_link: impl Fn() -> String + 'static) -> H {
     let rift = expect_context::<Rift>();
     if rift.mode == Mode::Page {
-        view! {
-            <h1 class="title">
-                "Rift"
-                <span class="subtitle">{rift.text(Key::Subtitle)}</span>
-            </h1>
-        }
-        .into_any()
+        hc("h1", "title")
+            .text("Rift")
+            .child(hc("span", "subtitle").text_key(rift, Key::Subtitle))
     } else {
-        view! {
-            <p class="title small">
-                <a href=page_link target="_blank" rel="noopener" title=rift.text(Key::OpenFull)>"Rift"</a>
-            </p>
-        }
-        .into_any()
+        hc("p", "title small").child(
+            h("a")
+                .attr_fn("href", page_link)
+                .attr("target", "_blank")
+                .attr("rel", "noopener")
+                .attr_key("title", rift, Key::OpenFull)
+                .text("Rift"),
+        )
     }
 }
