@@ -266,14 +266,18 @@ test.describe('kiosk mode', () => {
         w.__lastSelect = performance.now();
       });
       // A popover that appears with no new selection is a renewal's: it
-      // must not play its entrance animation.
+      // must not play its entrance animation. (It may come alone, or
+      // inside the new instance.)
       new MutationObserver((list) => {
         for (const m of list)
-          for (const n of m.addedNodes)
-            if (n instanceof Element && n.matches('.popover') && performance.now() - w.__lastSelect > 200) {
+          for (const n of m.addedNodes) {
+            if (!(n instanceof Element)) continue;
+            const popover = n.matches('.popover') ? n : n.querySelector('.popover');
+            if (popover && performance.now() - w.__lastSelect > 200) {
               w.__renewals = (w.__renewals ?? 0) + 1;
-              if (getComputedStyle(n).animationName !== 'none') w.__entrances++;
+              if (getComputedStyle(popover).animationName !== 'none') w.__entrances++;
             }
+          }
       }).observe(document, { subtree: true, childList: true });
     }, order);
     const cdp = await page.context().newCDPSession(page);
