@@ -14,7 +14,6 @@ const SETTLE_MS: u64 = 250;
 /// hands a fragment the reader changed to `apply`.
 pub fn keep(link: Memo<String>, apply: impl Fn(Fragment) + Clone + 'static) {
     let written = StoredValue::new(dom::current_fragment());
-    let link: Signal<String> = link.into();
     let settled = dom::settled(link, SETTLE_MS);
     let mut ran = false;
     dom::effect(move || {

@@ -42,17 +42,17 @@ pub fn use_compact(
     mode: Mode,
     host: Option<&web_sys::HtmlElement>,
     large: RwSignal<bool>,
-) -> Signal<bool> {
+) -> Memo<bool> {
     match (mode, host) {
         (Mode::Element, Some(host)) => {
             let r = host.get_bounding_client_rect();
             let (width, height) = (RwSignal::new(r.width()), RwSignal::new(r.height()));
             crate::dom::observe_size(host, width, height);
-            Signal::derive(move || is_compact(width.get(), height.get(), large.get()))
+            crate::dom::memo(move || is_compact(width.get(), height.get(), large.get()))
         }
         _ => {
             let (small, narrow) = (crate::dom::media(QUERY), crate::dom::media(LARGE_QUERY));
-            Signal::derive(move || small.get() || (large.get() && narrow.get()))
+            crate::dom::memo(move || small.get() || (large.get() && narrow.get()))
         }
     }
 }

@@ -62,7 +62,7 @@ pub fn keep(
     let framed = rift.mode == Mode::Frame;
     // The view comes to rest: no day has changed for a moment (a gesture or
     // an eased move is over). Hosts hear of that, not of every frame.
-    let resting = dom::settled(days.into(), REST_MS);
+    let resting = dom::settled(days, REST_MS);
     // A renewed instance starts from a view the host has heard of already.
     let told = StoredValue::new((!fresh).then(|| days.get_untracked()));
     crate::dom::effect(move || {

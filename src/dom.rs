@@ -44,12 +44,12 @@ const COPIED_MS: u64 = 4000;
 /// A copy-to-clipboard action and what to say about it: "Copied" while it
 /// has just worked; where the browser has no clipboard (an insecure page)
 /// or refuses the copy, the text itself, to copy by hand.
-pub fn use_copy(lang: RwSignal<Lang>) -> (impl Fn(String) + Clone, Signal<String>) {
+pub fn use_copy(lang: RwSignal<Lang>) -> (impl Fn(String) + Clone, Memo<String>) {
     let copied = RwSignal::new(false);
     let by_hand = RwSignal::new(None::<String>);
     // The timer that takes "Copied" away; a new copy starts it again.
     let reset = StoredValue::new_local(None::<TimeoutHandle>);
-    let status = Signal::derive(move || {
+    let status = memo(move || {
         let lang = lang.get();
         match by_hand.get() {
             Some(text) => tf(lang, Key::CopyFailed, &[("text", &text)]),
@@ -83,7 +83,7 @@ pub fn use_copy(lang: RwSignal<Lang>) -> (impl Fn(String) + Clone, Signal<String
 /// `source`, once it has kept the same value for `ms` milliseconds (it
 /// starts with the source's value). Hosts, the address bar and screen
 /// readers hear of a view that has come to rest, not of every frame.
-pub fn settled<T>(source: Signal<T>, ms: u64) -> ReadSignal<T>
+pub fn settled<T>(source: Memo<T>, ms: u64) -> ReadSignal<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
@@ -124,16 +124,16 @@ fn cancel(slot: Timer) {
 }
 
 /// Whether the media query `query` matches, kept current.
-pub fn media(query: &str) -> Signal<bool> {
+pub fn media(query: &str) -> RwSignal<bool> {
     let Some(list) = window().match_media(query).ok().flatten() else {
-        return Signal::stored(false);
+        return RwSignal::new(false);
     };
     let matches = RwSignal::new(list.matches());
     let target: web_sys::EventTarget = list.clone().into();
     listen(&target, "change", Phase::default(), move |_| {
         matches.set(list.matches())
     });
-    matches.into()
+    matches
 }
 
 /// The characters of the dataset's titles and lane names beyond ASCII, in

@@ -11,10 +11,10 @@
 
 use crate::dom::{self, Phase};
 use crate::state::Rift;
-use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::prelude::*;
 use leptos::reactive::effect::RenderEffect;
 use rift_core::i18n::Key;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, Node};
 

@@ -191,7 +191,7 @@ fn start(
         site: site.into(),
         bounds,
         motion: Motion::new(first.view, dom::media("(prefers-reduced-motion: reduce)")),
-        size: (size.0.into(), size.1.into()),
+        size,
         compact: crate::compact::use_compact(mode, host, large),
         selected: first.selected,
         lanes: first.lanes,

@@ -39,11 +39,11 @@ pub struct Motion {
     /// The window a gesture asked for, to be drawn in the next frame.
     pending: StoredValue<Option<Viewport>>,
     /// Whether the reader asked for less motion.
-    pub reduced: Signal<bool>,
+    pub reduced: RwSignal<bool>,
 }
 
 impl Motion {
-    pub fn new(first: Viewport, reduced: Signal<bool>) -> Motion {
+    pub fn new(first: Viewport, reduced: RwSignal<bool>) -> Motion {
         Motion {
             view: RwSignal::new(first),
             goal: RwSignal::new(None),
@@ -161,10 +161,10 @@ pub struct Rift {
     pub bounds: Bounds,
     pub motion: Motion,
     /// Width and height of the drawing area in pixels.
-    pub size: (Signal<f64>, Signal<f64>),
+    pub size: (RwSignal<f64>, RwSignal<f64>),
     /// Whether the instance is small (a phone, a narrow or short embed):
     /// one toolbar row with a menu, and the popover as a bottom sheet.
-    pub compact: Signal<bool>,
+    pub compact: Memo<bool>,
     /// Index of the selected event (its popover is open).
     pub selected: RwSignal<Option<usize>>,
     /// Lane indices shown, in order.
@@ -216,8 +216,8 @@ pub struct Parts {
     pub site: Arc<str>,
     pub bounds: Bounds,
     pub motion: Motion,
-    pub size: (Signal<f64>, Signal<f64>),
-    pub compact: Signal<bool>,
+    pub size: (RwSignal<f64>, RwSignal<f64>),
+    pub compact: Memo<bool>,
     pub selected: Option<usize>,
     pub lanes: Vec<usize>,
     pub search: Search,

@@ -27,7 +27,7 @@ pub fn toolbar(
 ) -> H {
     let rift = expect_context::<Rift>();
     // Announced politely, once the window has settled.
-    let label: Signal<String> = Signal::derive(move || rift.window_label());
+    let label = dom::memo(move || rift.window_label());
     let announced = crate::dom::settled(label, ANNOUNCE_MS);
     let page_link = move || rift_core::snippet::page_link(&rift.site(), &link.get());
     let compact = rift.compact;
