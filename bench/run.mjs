@@ -333,6 +333,12 @@ async function measure(tool, size, run, { gestures: doGestures = true } = {}) {
       if (errors.length) out.pageErrors = errors;
       return out;
     }
+    // Rift's `rift:ready` waits for every lane (drawn one per task), so it
+    // may come after the frame of the first mark: give it a moment before
+    // asking whether it came.
+    if (tool === 'rift') {
+      await page.waitForFunction(() => window.__bench.t.riftReady != null, null, { timeout: 5000, polling: 50 }).catch(() => {});
+    }
     const t = await page.evaluate(() => ({ ...window.__bench.t, detail: window.__bench.readyDetail ?? null }));
     out.firstDrawnMs = t.drawn;
     out.riftReady = t.riftReady != null;
