@@ -3,7 +3,7 @@
 //! and Escape closes it.
 
 use crate::dom;
-use crate::h::{h, hc, H};
+use crate::h::{button, h, hc, H};
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::i18n::Key;
@@ -42,8 +42,7 @@ pub fn embed_dialog(
     };
     let copy_button = |label: Key, second: bool| {
         let copy = copy.clone();
-        h("button")
-            .attr("type", "button")
+        button("")
             .on("click", move |_| {
                 copy(snippets.with_untracked(|s| if second { &s.1 } else { &s.0 }.clone()))
             })
@@ -56,8 +55,7 @@ pub fn embed_dialog(
                 .text_key(rift, Key::EmbedTitle),
         )
         .child(
-            hc("button", "close")
-                .attr("type", "button")
+            button("close")
                 .attr_key("aria-label", rift, Key::Close)
                 .on("click", move |_| open.set(false))
                 .text("×"),

@@ -1,7 +1,7 @@
 //! The filters: by person or body, by source, or only the events the
 //! sources disagree on.
 
-use crate::h::{self, h, hc, H};
+use crate::h::{button, h, hc, H};
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::i18n::Key;
@@ -11,11 +11,10 @@ use wasm_bindgen::JsCast;
 /// The filters' disclosure.
 pub fn filters() -> H {
     let rift = expect_context::<Rift>();
-    let data = rift.data();
     let query = rift.search.query;
     let active = move || query.with(Query::filters);
     // A menu choice: the empty value means "any".
-    let choice = |e: &web_sys::Event| Some(h::target_value(e)).filter(|v| !v.is_empty());
+    let choice = |e: &web_sys::Event| Some(event_target_value(e)).filter(|v| !v.is_empty());
     // The fields (a menu of every person and body, with counts) are built
     // the first time the panel opens, not at start, unless a link asks
     // for a filter.
@@ -23,15 +22,17 @@ pub fn filters() -> H {
     let opened = RwSignal::new(query.with_untracked(Query::filters));
     let panel: web_sys::HtmlDetailsElement = details.0.clone().unchecked_into();
     let fields = move || {
-        let data = data.clone();
-        let actors = move || {
-            let lang = rift.lang();
-            let mut all = vec![(String::new(), rift.t(Key::Anyone).to_string())];
-            let counts = rift_core::search::actor_counts(&data, lang).into_iter();
-            all.extend(counts.map(|a| (a.name, format!("{} ({})", a.label, a.events))));
-            all
-        };
         let data = rift.data();
+        let actors = {
+            let data = data.clone();
+            move || {
+                let lang = rift.lang();
+                let mut all = vec![(String::new(), rift.t(Key::Anyone).to_string())];
+                let counts = rift_core::search::actor_counts(&data, lang).into_iter();
+                all.extend(counts.map(|a| (a.name, format!("{} ({})", a.label, a.events))));
+                all
+            }
+        };
         let sources = move || {
             let lang = rift.lang();
             let mut all = vec![(String::new(), rift.t(Key::AnySource).to_string())];
@@ -56,7 +57,7 @@ pub fn filters() -> H {
             .attr("class", "filter-disputed")
             .prop_fn("checked", move || query.with(|q| q.disputed).into())
             .on("change", move |e| {
-                let on = h::target::<web_sys::HtmlInputElement>(&e).is_some_and(|i| i.checked());
+                let on = event_target_checked(&e);
                 query.update(|q| q.disputed = on);
             });
         hc("div", "filter-fields")
@@ -79,8 +80,7 @@ pub fn filters() -> H {
                     .text_key(rift, Key::FilterDisputed),
             )
             .child(
-                hc("button", "clear")
-                    .attr("type", "button")
+                button("clear")
                     .on("click", move |_| query.set(Query::default()))
                     .text_key(rift, Key::ClearAll),
             )

@@ -46,6 +46,16 @@ pub fn hc(tag: &str, class: &str) -> H {
     h(tag).attr("class", class)
 }
 
+/// A new button that submits nothing, of `class` unless that is empty.
+pub fn button(class: &str) -> H {
+    let b = h("button").attr("type", "button");
+    if class.is_empty() {
+        b
+    } else {
+        b.attr("class", class)
+    }
+}
+
 /// A text for the reactive parts: computed again when a signal it read
 /// changes.
 pub type TextFn = Box<dyn Fn() -> String>;
@@ -67,8 +77,7 @@ impl H {
 
     /// Keeps attribute `name` at `f`'s value.
     pub fn attr_fn(self, name: &'static str, f: impl Fn() -> String + 'static) -> H {
-        bind_attr(&self.0, name, Box::new(move || Some(f())));
-        self
+        self.attr_opt(name, move || Some(f()))
     }
 
     /// Keeps attribute `name` at `f`'s value, and absent while it is `None`.
@@ -128,16 +137,6 @@ impl H {
     pub fn child(self, child: H) -> H {
         let _ = self.0.append_child(&child.0);
         self
-    }
-
-    /// Appends `child` where `yes` is true (a part decided once, when
-    /// the element is built).
-    pub fn child_if(self, yes: bool, child: impl FnOnce() -> H) -> H {
-        if yes {
-            self.child(child())
-        } else {
-            self
-        }
     }
 
     /// Appends `child`, if any.
@@ -398,17 +397,4 @@ fn bind_options(el: &Element, f: Options, value: TextFn) {
         });
         select.set_value(&value());
     });
-}
-
-/// The target of `e` as a `T` (an input's element, say).
-pub fn target<T: JsCast>(e: &Event) -> Option<T> {
-    e.target().and_then(|t| t.dyn_into().ok())
-}
-
-/// The `value` of the field (an input or a select) that `e` came from.
-pub fn target_value(e: &Event) -> String {
-    // The getter reads `value` of whatever element it is given.
-    e.target()
-        .map(|t| t.unchecked_into::<web_sys::HtmlInputElement>().value())
-        .unwrap_or_default()
 }

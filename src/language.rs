@@ -1,6 +1,6 @@
 //! The language menu: English, Albanian or Russian for the whole interface.
 
-use crate::h::{self, h, hc, H};
+use crate::h::{h, hc, H};
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::i18n::Key;
@@ -23,7 +23,7 @@ pub fn language_menu() -> H {
     let select = select
         .prop_fn("value", move || lang.get().code().into())
         .on("change", move |e| {
-            if let Some(l) = Lang::parse(&h::target_value(&e)) {
+            if let Some(l) = Lang::parse(&event_target_value(&e)) {
                 rift.set_lang(l);
             }
         });

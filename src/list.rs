@@ -1,7 +1,7 @@
 //! The list view: the same events, window, filters and selection as a
 //! chronological list, the full experience for screen readers and keys.
 
-use crate::h::{h, hc, H};
+use crate::h::{button, h, hc, H};
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::format::count;
@@ -13,9 +13,8 @@ use rift_core::scene::LaneLook;
 pub fn view_switch() -> H {
     let rift = expect_context::<Rift>();
     let list = rift.prefs.list;
-    let button = |class: &str, label: Key, as_list: bool| {
-        hc("button", class)
-            .attr("type", "button")
+    let show_as = |class: &str, label: Key, as_list: bool| {
+        button(class)
             .attr_fn("aria-pressed", move || (list.get() == as_list).to_string())
             .on("click", move |_| list.set(as_list))
             .text_key(rift, label)
@@ -23,8 +22,8 @@ pub fn view_switch() -> H {
     hc("div", "view-switch")
         .attr("role", "group")
         .attr_key("aria-label", rift, Key::ShowAs)
-        .child(button("show-timeline", Key::ShowTimeline, false))
-        .child(button("show-list", Key::ShowList, true))
+        .child(show_as("show-timeline", Key::ShowTimeline, false))
+        .child(show_as("show-list", Key::ShowList, true))
 }
 
 /// Entries listed at first, and added by each press of "Show more": a
@@ -121,8 +120,7 @@ pub fn list_view() -> H {
         .child(hc("p", "list-summary").text_fn(summary))
         .child(hc("ol", "chronology").keyed(each, list_entry))
         .child(
-            hc("button", "list-more")
-                .attr("type", "button")
+            button("list-more")
                 .attr_opt("hidden", move || (rest() == 0).then(String::new))
                 .on("click", more)
                 .text_fn(more_label),
@@ -151,15 +149,12 @@ fn list_entry(idx: usize) -> H {
     let title = text(|t, i, l| t.title(i, l).to_string());
     let summary = text(|t, i, l| t.summary(i, l).trim().to_string());
     let shown_lang = move || rift.shown_lang(idx);
-    let button = hc("button", "entry-title")
-        .attr("type", "button")
+    let open = button("entry-title")
         .class_if("selected", move || rift.selected.get() == Some(idx))
         .attr("data-event-id", &id)
         .attr_fn("aria-label", move || rift.name_of(idx))
         .on("click", move |_| rift.selected.set(Some(idx)))
-        .child_if(disputed, || {
-            hc("span", "flag").attr("aria-hidden", "true").text("≠")
-        })
+        .maybe(disputed.then(|| hc("span", "flag").attr("aria-hidden", "true").text("≠")))
         .child(h("span").attr_fn("lang", shown_lang).text_fn(title));
     h("li")
         .attr("class", &format!("entry {}", look.hue))
@@ -174,7 +169,7 @@ fn list_entry(idx: usize) -> H {
                 .child(hc("span", "lane-key").attr("aria-hidden", "true"))
                 .text_fn(lane_label),
         )
-        .child(h("h3").child(button))
+        .child(h("h3").child(open))
         .child(
             hc("p", "entry-summary")
                 .attr_fn("lang", shown_lang)

@@ -2,7 +2,7 @@
 //! the current window as a brush that can be dragged, resized, or moved by
 //! a press elsewhere on the strip.
 
-use crate::h::{self, h, hc, svg, H};
+use crate::h::{h, hc, hold, svg, H};
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::css::percent;
@@ -46,8 +46,7 @@ pub fn minimap() -> H {
     };
 
     let strip = hc("div", "strip");
-    // (Held in the owner, so the handlers below can share it.)
-    let el = StoredValue::new_local(strip.0.clone());
+    let el = hold(&strip);
     let day_at = move |e: &PointerEvent| -> f64 {
         let r = el.with_value(|el| el.get_bounding_client_rect());
         overview::day_at(e.client_x() as f64 - r.left(), r.width(), &full)
@@ -74,13 +73,13 @@ pub fn minimap() -> H {
     };
     let on_up = move |_| grab.set_value(None);
 
-    let mut svg = svg("svg")
+    let mut chart = svg("svg")
         .attr("viewBox", &format!("0 0 {BINS} 100"))
         .attr("preserveAspectRatio", "none")
         .attr("aria-hidden", "true");
     for (l, d) in paths.into_iter().enumerate() {
         let class = format!("density {}", LaneLook::of(l).hue);
-        svg = svg.child(h::svg("path").attr("class", &class).attr("d", &d));
+        chart = chart.child(svg("path").attr("class", &class).attr("d", &d));
     }
     let years = hc("div", "years")
         .attr("aria-hidden", "true")
@@ -108,7 +107,7 @@ pub fn minimap() -> H {
         .on("pointermove", on_move)
         .on("pointerup", on_up)
         .on("pointercancel", on_up)
-        .child(svg)
+        .child(chart)
         .child(years)
         .child(brush);
     hc("div", "minimap")

@@ -1,7 +1,7 @@
 //! What in a link, an attribute or a message could not be applied: a
 //! visible, dismissable notice.
 
-use crate::h::{h, hc, H};
+use crate::h::{button, h, hc, H};
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::fragment::Notice;
@@ -21,8 +21,7 @@ pub fn notices(
         .attr("role", "status")
         .child(h("ul").parts(items))
         .child(
-            hc("button", "dismiss")
-                .attr("type", "button")
+            button("dismiss")
                 .attr_key("aria-label", rift, Key::DismissNotice)
                 .on("click", move |_| notices.set(Vec::new()))
                 .text("×"),

@@ -2,7 +2,7 @@
 //! the passages that say so; where the sources disagree, both accounts.
 
 use crate::dom;
-use crate::h::{h, hc, Held, H};
+use crate::h::{button, h, hc, Held, H};
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::dataset::{fold_space, Timeline};
@@ -178,8 +178,7 @@ fn card(idx: usize, close: impl Fn() + 'static) -> H {
                 .child(hc("span", "precision").text(&format!(" · {precision}"))),
         )
         .child(
-            hc("button", "close")
-                .attr("type", "button")
+            button("close")
                 .attr("aria-label", tr(Key::Close))
                 .on("click", move |_| close())
                 .text("×"),
@@ -305,13 +304,12 @@ fn related(data: &Arc<Timeline>, idx: usize) -> Option<H> {
             .text(data.title(j, rift.lang()))
             .child(hc("span", "rel-sep").text(", "))
             .child(hc("span", "rel-date").text(&rift.date_of(j)));
-        let button = hc("button", "related")
-            .attr("type", "button")
+        let go = button("related")
             .attr("data-related-id", &other.id)
             .on("click", move |_| rift.show_event(j))
             .child(hc("span", &key).attr("aria-hidden", "true"))
             .child(text);
-        list = list.child(h("li").child(button));
+        list = list.child(h("li").child(go));
     }
     Some(
         hc("nav", "related-list")
@@ -357,14 +355,12 @@ fn share(idx: usize) -> H {
     };
     h("footer")
         .child(
-            h("button")
-                .attr("type", "button")
+            button("")
                 .on("click", move |_| copy_reference())
                 .text(rift.t(Key::CopyReference)),
         )
         .child(
-            h("button")
-                .attr("type", "button")
+            button("")
                 .on("click", move |_| copy_link(link.clone()))
                 .text(rift.t(Key::CopyEventLink)),
         )

@@ -87,9 +87,7 @@ pub fn print_view(
         .attr("aria-hidden", "true")
         .child(h("h1").text("Rift").text(t(lang, Key::Subtitle)))
         .child(hc("p", "print-scope").text(&scope))
-        .child_if(missing.is_some(), || {
-            hc("p", "print-missing").text(missing.map_or("", |key| t(lang, key)))
-        })
+        .maybe(missing.map(|key| hc("p", "print-missing").text(t(lang, key))))
         .child(items)
         .child(h("h2").text(t(lang, Key::Notes)))
         .child(footnotes)

@@ -1,7 +1,7 @@
 //! The search box: words, names in any spelling, dates as the sources word
 //! them; Enter (Shift+Enter) or the arrows step through the results.
 
-use crate::h::{self, hc, H};
+use crate::h::{button, hc, H};
 use crate::state::Rift;
 use leptos::prelude::*;
 use rift_core::i18n::Key;
@@ -65,7 +65,7 @@ pub fn search_bar() -> H {
         .attr_key("aria-label", rift, Key::SearchLabel)
         .prop_fn("value", move || query.with(|q| q.text.as_str().into()))
         .on("input", move |e| {
-            let value = h::target_value(&e);
+            let value = event_target_value(&e);
             query.update(|q| q.text = value);
         })
         .on("keydown", move |e| {
@@ -76,8 +76,7 @@ pub fn search_bar() -> H {
             }
         });
     let step_button = |class: &str, label: Key, text: &str, forward: bool| {
-        hc("button", class)
-            .attr("type", "button")
+        button(class)
             .attr_key("aria-label", rift, label)
             .on("click", move |_| step(rift, forward))
             .text(text)

@@ -1,7 +1,7 @@
 //! The drawing area: the time axis and one row per lane. Input (wheel,
 //! drag, pinch) is forwarded to the pure functions of `rift_core::motion`.
 
-use crate::h::{h, hc, H};
+use crate::h::{h, hc, hold, H};
 use crate::lane::lane_row;
 use crate::state::Rift;
 use leptos::prelude::*;
@@ -63,8 +63,7 @@ impl Gesture {
 pub fn timeline_area() -> H {
     let rift = expect_context::<Rift>();
     let area = hc("div", "area");
-    // (Held in the owner, so the handlers below can share it.)
-    let el = StoredValue::new_local(area.0.clone());
+    let el = hold(&area);
     let gesture = StoredValue::new_local(Gesture::default());
     let font = crate::dom::memo(move || {
         LabelFont::new(if rift.prefs.large.get() {

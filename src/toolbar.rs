@@ -4,7 +4,7 @@
 //! labels say, so the lanes under it never move; on a compact screen, the
 //! search, zoom and a menu for the rest.
 
-use crate::h::{h, hc, H};
+use crate::h::{button, h, hc, H};
 use crate::state::{Mode, Rift};
 use crate::{dom, filters::filters, language::language_menu, list::view_switch};
 use crate::{menu::menu, search::search_bar};
@@ -32,8 +32,7 @@ pub fn toolbar(
     let page_link = move || rift_core::snippet::page_link(&rift.site(), &link.get());
     let compact = rift.compact;
     let zoom = |class: &str, label: Key, title: Key, text: &str, factor: f64| {
-        hc("button", class)
-            .attr("type", "button")
+        button(class)
             .attr_key("aria-label", rift, label)
             .attr_key("title", rift, title)
             .on("click", move |_| rift.step(Step::Zoom(factor)))
@@ -150,11 +149,6 @@ fn sharing(link: Memo<String>, embed_open: RwSignal<bool>, printing: RwSignal<bo
         );
     }
     all
-}
-
-/// A button that submits nothing.
-fn button(class: &str) -> H {
-    hc("button", class).attr("type", "button")
 }
 
 /// The product's name: a heading on the full page, a link to it in embeds.
