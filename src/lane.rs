@@ -88,8 +88,10 @@ pub fn lane_row(
         let Some(chip) = dom::target_closest(&e, ".chip") else {
             return;
         };
+        // The markers' boxes are the holder's children, in the scene's order.
+        let at = chip.parent_element();
         let children = holder.children();
-        let k = (0..children.length()).find(|&k| children.item(k).as_ref() == Some(&chip));
+        let k = (0..children.length()).find(|&k| children.item(k) == at);
         let cluster = k.and_then(|k| {
             scene.with_untracked(|s| s.chips.get(k as usize).map(|c| (c.start, c.end)))
         });

@@ -6,38 +6,49 @@
 //! change in each frame, and building and dropping an element with its
 //! reactive bindings for each was most of a frame's work. Each element is
 //! written only where a value differs from the last one written.
+//!
+//! A mark's place and width are written on a plain box around its button,
+//! not on the button: Chromium restyles a button several times slower
+//! than a div (its form-control styles), and a zoom moves every mark in
+//! every frame. Each element's lengths are one declaration block, written
+//! in one call.
 
 use crate::dom::element;
 use crate::state::Rift;
+use leptos::prelude::document;
 use rift_core::css::px;
 use rift_core::dataset::Timeline;
 use rift_core::i18n::{Key, Lang};
 use rift_core::pool;
-use rift_core::scene::{self, Item, ItemCss, LabelFont, LaneScene};
+use rift_core::scene::{self, Item, LabelFont, LaneScene};
 use rift_core::text::Glyphs;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, Text};
 
 /// A label narrower than this many ems is left empty.
 const MIN_LABEL_EM: f64 = 2.0;
 
-/// Which of a mark's CSS lengths.
-type Length = fn(&ItemCss) -> &String;
-
 /// One mark's elements, and what was last written to them.
 struct Slot {
+    /// The box that places the mark (`.at`), around its button.
+    at: HtmlElement,
     button: HtmlElement,
     mark: HtmlElement,
     label: HtmlElement,
     title: HtmlElement,
-    flag: Option<HtmlElement>,
+    /// The title's text, written in place: replacing a button's text
+    /// would restyle the button.
+    title_text: Text,
+    /// The "sources disagree" flag, and the language of its tooltip.
+    flag: Option<(HtmlElement, Lang)>,
     query: Option<HtmlElement>,
     /// The event drawn, the language its texts were written in, and
     /// whether the event texts of that language had arrived; `None` while
     /// the slot waits out of the page.
     drawn: Option<(usize, Lang, bool)>,
     class: String,
-    css: ItemCss,
+    /// The declaration blocks last written: box, marker, label.
+    css: [String; 3],
     text: String,
     pressed: bool,
 }
@@ -77,7 +88,7 @@ impl Marks {
         let wanted: Vec<usize> = scene.items.iter().map(|i| i.idx).collect();
         let plan = pool::plan(&shown, &wanted, pinned);
         for &s in &plan.freed {
-            self.slots[s].button.remove();
+            self.slots[s].at.remove();
             self.slots[s].drawn = None;
         }
         self.order.retain(|&s| self.slots[s].drawn.is_some());
@@ -89,8 +100,8 @@ impl Marks {
             self.slots[s].write(item, f);
         }
         for (s, before) in pool::moves(&self.order, &plan.slots, pinned) {
-            let before = before.map(|b| self.slots[b].button.clone().unchecked_into());
-            let _ = holder.insert_before(&self.slots[s].button, before.as_ref());
+            let before = before.map(|b| self.slots[b].at.clone().unchecked_into());
+            let _ = holder.insert_before(&self.slots[s].at, before.as_ref());
         }
         self.order = plan.slots;
     }
@@ -104,19 +115,25 @@ impl Slot {
         let mark = element("span", "mark");
         let label = element("span", "label");
         let title = element("span", "");
+        let title_text = document().create_text_node("");
+        let _ = title.append_child(&title_text);
         let _ = label.append_child(&title);
         let _ = button.append_child(&mark);
         let _ = button.append_child(&label);
+        let at = element("div", "at");
+        let _ = at.append_child(&button);
         Slot {
+            at,
             button,
             mark,
             label,
             title,
+            title_text,
             flag: None,
             query: None,
             drawn: None,
             class: String::new(),
-            css: ItemCss::default(),
+            css: Default::default(),
             text: String::new(),
             pressed: false,
         }
@@ -174,25 +191,17 @@ impl Slot {
             self.pressed = pressed;
         }
 
-        let css = item.css();
-        let lengths: [(&HtmlElement, &str, Length); 7] = [
-            (&self.button, "transform", |c| &c.transform),
-            (&self.button, "width", |c| &c.width),
-            (&self.mark, "left", |c| &c.mark_left),
-            (&self.mark, "width", |c| &c.mark_width),
-            (&self.label, "left", |c| &c.label_left),
-            (&self.label, "right", |c| &c.label_right),
-            (&self.label, "max-width", |c| &c.label_max),
-        ];
-        for (el, property, value) in lengths {
-            if value(&css) != value(&self.css) {
-                let _ = el.style().set_property(property, value(&css));
+        let css = item.css().decls();
+        let els = [&self.at, &self.mark, &self.label];
+        for ((el, new), old) in els.into_iter().zip(css).zip(&mut self.css) {
+            if new != *old {
+                el.style().set_css_text(&new);
+                *old = new;
             }
         }
-        self.css = css;
 
         if *fitted != self.text {
-            self.title.set_text_content(Some(&fitted));
+            self.title_text.set_data(&fitted);
             self.text = fitted.into_owned();
         }
     }
@@ -209,21 +218,25 @@ impl Slot {
             None => self.title.remove_attribute("lang"),
         }
         .ok();
-        match (disputed, &self.flag) {
+        match (disputed, &mut self.flag) {
             (true, None) => {
                 let flag = element("span", "flag");
                 flag.set_text_content(Some("≠"));
+                let _ =
+                    flag.set_attribute("title", rift_core::i18n::t(f.lang, Key::SourcesDisagree));
                 let _ = self.label.insert_before(&flag, Some(&self.title));
-                self.flag = Some(flag);
+                self.flag = Some((flag, f.lang));
             }
-            (false, Some(flag)) => {
+            (true, Some((flag, lang))) if *lang != f.lang => {
+                let _ =
+                    flag.set_attribute("title", rift_core::i18n::t(f.lang, Key::SourcesDisagree));
+                *lang = f.lang;
+            }
+            (false, Some((flag, _))) => {
                 flag.remove();
                 self.flag = None;
             }
             _ => {}
-        }
-        if let Some(flag) = &self.flag {
-            let _ = flag.set_attribute("title", rift_core::i18n::t(f.lang, Key::SourcesDisagree));
         }
         match (uncertain, &self.query) {
             (true, None) => {
@@ -249,7 +262,14 @@ pub struct Chips {
 }
 
 struct ChipSlot {
+    /// The box that places the marker (`.at`), around its button.
+    at: HtmlElement,
     button: HtmlElement,
+    /// The button's text ("+12"), written in place.
+    text: Text,
+    /// The count and the accessible name last written.
+    n: usize,
+    name: String,
     /// How many events it stands for, their extent, and the language its
     /// name is in.
     what: Option<(usize, u64, u64, Lang)>,
@@ -262,16 +282,24 @@ impl Chips {
     pub fn draw(&mut self, holder: &Element, scene: &LaneScene, top: f64, f: &Frame) {
         while self.slots.len() > scene.chips.len() {
             if let Some(slot) = self.slots.pop() {
-                slot.button.remove();
+                slot.at.remove();
             }
         }
         for (k, c) in scene.chips.iter().enumerate() {
             if k == self.slots.len() {
                 let button = element("button", "chip");
                 let _ = button.set_attribute("type", "button");
-                let _ = holder.append_child(&button);
+                let text = document().create_text_node("");
+                let _ = button.append_child(&text);
+                let at = element("div", "at");
+                let _ = at.append_child(&button);
+                let _ = holder.append_child(&at);
                 self.slots.push(ChipSlot {
+                    at,
                     button,
+                    text,
+                    n: 0,
+                    name: String::new(),
                     what: None,
                     hit: false,
                     transform: String::new(),
@@ -287,8 +315,16 @@ impl Chips {
                 let count = rift_core::format::count(n, lang);
                 let name =
                     rift_core::i18n::tf(lang, Key::Chip, &[("n", &count), ("window", &window)]);
-                let _ = slot.button.set_attribute("aria-label", &name);
-                slot.button.set_text_content(Some(&format!("+{n}")));
+                // A cluster's members change as a zoom repacks the rows;
+                // its count and dates, which are all it shows, less often.
+                if name != slot.name {
+                    let _ = slot.button.set_attribute("aria-label", &name);
+                    slot.name = name;
+                }
+                if n != slot.n {
+                    slot.text.set_data(&format!("+{n}"));
+                    slot.n = n;
+                }
             }
             let hit = f.hits.is_some_and(|h| c.members.iter().any(|&m| h[m].1));
             if hit != slot.hit {
@@ -298,7 +334,7 @@ impl Chips {
             }
             let transform = format!("translate({}, {})", px(c.x), px(top));
             if transform != slot.transform {
-                let _ = slot.button.style().set_property("transform", &transform);
+                let _ = slot.at.style().set_property("transform", &transform);
                 slot.transform = transform;
             }
         }

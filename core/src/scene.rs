@@ -248,6 +248,22 @@ pub struct ItemCss {
     pub label_w: f64,
 }
 
+impl ItemCss {
+    /// The inline styles of the event's box, its marker and its label, one
+    /// declaration block each: the view writes each element's style in one
+    /// call, and only where its block changed.
+    pub fn decls(&self) -> [String; 3] {
+        [
+            format!("transform:{};width:{}", self.transform, self.width),
+            format!("left:{};width:{}", self.mark_left, self.mark_width),
+            format!(
+                "left:{};right:{};max-width:{}",
+                self.label_left, self.label_right, self.label_max
+            ),
+        ]
+    }
+}
+
 /// The CSS classes that say how an event's date is drawn: its shape, a
 /// faint band for a season or a year, and marks for approximate, uncertain
 /// and disputed dates.
@@ -1028,8 +1044,31 @@ mod tests {
         let css = it.css();
         assert!(!it.label_before());
         assert_eq!(
-            (css.label_left, css.label_right.as_str()),
-            (px(it.label_left()), "auto")
+            (css.label_left.as_str(), css.label_right.as_str()),
+            (px(it.label_left()).as_str(), "auto")
+        );
+        // The box, marker and label, one declaration block each.
+        let [boxed, mark, label] = css.decls();
+        assert_eq!(
+            boxed,
+            format!(
+                "transform:translate({}, {});width:{}",
+                px(it.left()),
+                px(it.y),
+                px(it.width())
+            )
+        );
+        assert_eq!(
+            mark,
+            format!("left:{};width:{}", px(it.mark_left()), px(it.mark_width()))
+        );
+        assert_eq!(
+            label,
+            format!(
+                "left:{};right:auto;max-width:{}",
+                px(it.label_left()),
+                px(it.label_w.ceil())
+            )
         );
     }
 }
