@@ -26,20 +26,28 @@ pub fn lane_row(
     let all = data.clone();
     let info = data.data.lanes[lane].clone();
     let (keep, prefer) = (rift.search.keep, rift.search.prefer);
+    // The lane's label widths in the order a frame reads them.
+    let ranked = {
+        let data = data.clone();
+        crate::dom::memo(move || labels.with(|l| Arc::new(scene::ranked_labels(&data, lane, l))))
+    };
     let scene = crate::dom::memo(move || {
         let (width, st) = (rift.width(), style.get());
         keep.with(|k| {
             prefer.with(|p| {
                 labels.with(|l| {
-                    let focus = scene::Focus {
-                        keep: k.as_ref().map(|k| k.as_slice()),
-                        prefer: p.as_ref().map(|p| p.as_slice()),
-                        selected: rift.selected.get(),
-                        labels: Some(l.as_slice()),
-                    };
-                    rift.motion
-                        .view
-                        .with(|v| scene::lane(&data, lane, v, width, &st, focus))
+                    ranked.with(|r| {
+                        let focus = scene::Focus {
+                            keep: k.as_ref().map(|k| k.as_slice()),
+                            prefer: p.as_ref().map(|p| p.as_slice()),
+                            selected: rift.selected.get(),
+                            labels: Some(l.as_slice()),
+                            ranked: Some(r.as_slice()),
+                        };
+                        rift.motion
+                            .view
+                            .with(|v| scene::lane(&data, lane, v, width, &st, focus))
+                    })
                 })
             })
         })

@@ -673,6 +673,8 @@ pub struct Ranked {
     pub end: Day,
     /// How its date is drawn.
     pub shape: Shape,
+    /// Whether its date is approximate.
+    pub approximate: bool,
 }
 
 /// A validated dataset with each event's date parsed, ready to draw.
@@ -763,6 +765,7 @@ impl Timeline {
                 start: when[i].start(),
                 end: when[i].end(),
                 shape: Shape::of(&when[i]),
+                approximate: when[i].approximate(),
             });
         }
         let lean = data.events.iter().any(|e| e.summary.is_empty());

@@ -288,6 +288,7 @@ fn scene_digest(
         prefer: Some(&prefer),
         selected: Some(n / 3),
         labels: Some(&labels),
+        ranked: None,
     };
     let full = bounds.full();
     let mut digest = std::collections::hash_map::DefaultHasher::new();
@@ -295,6 +296,12 @@ fn scene_digest(
         let v = full.zoom_at(full.center() - 400.0, 1.5f64.powi(k), bounds);
         for focus in [Focus::default(), searched] {
             for l in 0..t.data.lanes.len() {
+                // Measured labels are also read in the lane's rank order.
+                let ranked = rift_core::scene::ranked_labels(t, l, &labels);
+                let focus = Focus {
+                    ranked: focus.labels.map(|_| ranked.as_slice()),
+                    ..focus
+                };
                 let s = lane(t, l, &v, 1280.0, style, focus);
                 for it in &s.items {
                     let place = [it.x0, it.x1, it.label_x, it.label_w].map(f64::to_bits);
