@@ -28,13 +28,36 @@ pub struct Mark {
     pub label_w: f64,
 }
 
+/// The lesser of two lengths that are never NaN. `f64::min` also handles
+/// NaN, which WebAssembly's own `min` does not, so in the browser build it
+/// is a call rather than an instruction; a frame of a 100,000-event lane
+/// makes hundreds of thousands of them.
+#[inline]
+pub(crate) fn lesser(a: f64, b: f64) -> f64 {
+    if b < a {
+        b
+    } else {
+        a
+    }
+}
+
+/// The greater of two lengths that are never NaN (see [`lesser`]).
+#[inline]
+pub(crate) fn greater(a: f64, b: f64) -> f64 {
+    if b > a {
+        b
+    } else {
+        a
+    }
+}
+
 impl Mark {
     fn left(&self) -> f64 {
-        self.x0.min(self.label_x)
+        lesser(self.x0, self.label_x)
     }
 
     fn right(&self) -> f64 {
-        self.x1.max(self.label_x + self.label_w)
+        greater(self.x1, self.label_x + self.label_w)
     }
 
     fn center(&self) -> f64 {
@@ -68,7 +91,7 @@ pub struct Cluster {
 /// The least of the left ends and the greatest of the right ends.
 fn extent(spans: impl Iterator<Item = (f64, f64)>) -> (f64, f64) {
     spans.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (a, b)| {
-        (lo.min(a), hi.max(b))
+        (lesser(lo, a), greater(hi, b))
     })
 }
 
@@ -93,7 +116,12 @@ fn clusters(overflow: &[&Mark], p: &Packing) -> Vec<Cluster> {
     let mut sums = vec![(0usize, 0.0, f64::INFINITY, f64::NEG_INFINITY); columns];
     for m in overflow {
         let c = &mut sums[column(m)];
-        *c = (c.0 + 1, c.1 + m.center(), c.2.min(m.x0), c.3.max(m.x1));
+        *c = (
+            c.0 + 1,
+            c.1 + m.center(),
+            lesser(c.2, m.x0),
+            greater(c.3, m.x1),
+        );
     }
     // Groups as the sums, and the last column each takes in.
     let mut groups: Vec<((usize, f64, f64, f64), usize)> = Vec::new();
@@ -108,7 +136,7 @@ fn clusters(overflow: &[&Mark], p: &Packing) -> Vec<Cluster> {
             let ((count, sum, x0, x1), last) = groups.pop().expect("two groups");
             let prev = groups.last_mut().expect("two groups");
             let (c, s, a, b) = prev.0;
-            *prev = ((c + count, s + sum, a.min(x0), b.max(x1)), last);
+            *prev = ((c + count, s + sum, lesser(a, x0), greater(b, x1)), last);
         }
     }
     let mut group_of = vec![0; columns];
@@ -175,8 +203,9 @@ impl Full {
 
     /// The cells wholly inside `left..right`.
     fn inside(&self, left: f64, right: f64) -> std::ops::Range<usize> {
-        let a = (left - self.base + Self::MARGIN).ceil().max(0.0) as usize;
-        let b = (right - self.base - Self::MARGIN).floor().max(0.0) as usize;
+        // (Negative and NaN become 0 as they convert.)
+        let a = (left - self.base + Self::MARGIN).ceil() as usize;
+        let b = (right - self.base - Self::MARGIN).floor() as usize;
         a.min(self.cover.len())..b.min(self.cover.len())
     }
 

@@ -5,7 +5,7 @@
 use crate::css::px;
 use crate::dataset::{Ranked, Timeline};
 use crate::date::{Precision, When};
-use crate::layout::{label_width_chars, pack, Mark, Packing};
+use crate::layout::{greater, label_width_chars, lesser, pack, Mark, Packing};
 use crate::text::Glyphs;
 use crate::viewport::Viewport;
 
@@ -415,7 +415,7 @@ pub fn lane(
         let label_full = label.unwrap_or_else(|| label_of(i));
         // Packing reserves at most `max_label`; the label then grows into
         // whatever room its row has.
-        let label_w = label_full.min(style.max_label);
+        let label_w = lesser(label_full, style.max_label);
         let (mut x0, mut x1) = (
             view.to_px(r.start as f64, width),
             view.to_px(r.end as f64, width),
@@ -448,7 +448,7 @@ pub fn lane(
             beside && x1 + 4.0 + label_w > width - LABEL_MARGIN && x0 - 4.0 - label_w >= 0.0;
         // It reserves its whole title there, as far as the screen's left edge.
         let label_w = if flipped {
-            label_full.min(x0 - 4.0)
+            lesser(label_full, x0 - 4.0)
         } else {
             label_w
         };
@@ -457,7 +457,7 @@ pub fn lane(
         } else if beside {
             x1 + 4.0
         } else {
-            x0.max(0.0) + 6.0
+            greater(x0, 0.0) + 6.0
         };
         let right = if beside && !flipped {
             label_x + label_w
