@@ -22,6 +22,7 @@
 //          [--dist=dist] [--append] [--json=FILE]
 //   --append  appends the table, with date, machine and command, to BENCHMARKS.md
 import { chromium } from '@playwright/test';
+import { drag } from './gesture.mjs';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -201,12 +202,7 @@ async function gestures(page, tool) {
   await sleep(300);
   moved.zoomIn = (await view()) !== before;
   before = await view();
-  const dx = box.x + box.width * 0.7;
-  const dy = box.y + Math.min(box.height / 2, 160);
-  await page.mouse.move(dx, dy);
-  await page.mouse.down();
-  for (let i = 1; i <= 30; i++) { await page.mouse.move(dx - i * 15, dy); await sleep(16); }
-  await page.mouse.up();
+  await drag(page, box);
   await sleep(300);
   moved.drag = (await view()) !== before;
   before = await view();
