@@ -9,7 +9,7 @@
 // usage: python3 -m http.server 8121 -d dist &
 //        node bench/frameparts.mjs 'http://127.0.0.1:8121/#bench=10000' [CSS to add]
 import { chromium } from '@playwright/test';
-import { drag } from './gesture.mjs';
+import { drag, wheel } from './gesture.mjs';
 
 const [url, css] = process.argv.slice(2);
 if (!url) throw new Error('usage: node bench/frameparts.mjs URL [CSS]');
@@ -28,12 +28,11 @@ const x = box.x + box.width * 0.62;
 const y = box.y + Math.min(box.height / 2, 120);
 await page.mouse.move(x, y);
 await browser.startTracing(page, { categories: ['devtools.timeline'] });
-for (let i = 0; i < 10; i++) { await page.mouse.wheel(0, -100); await sleep(50); }
+await wheel(page, x, y, -1);
 await sleep(300);
 await drag(page, box);
 await sleep(300);
-await page.mouse.move(x, y);
-for (let i = 0; i < 10; i++) { await page.mouse.wheel(0, 100); await sleep(50); }
+await wheel(page, x, y, 1);
 await sleep(300);
 const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
 await browser.close();

@@ -22,7 +22,7 @@
 //          [--dist=dist] [--append] [--json=FILE]
 //   --append  appends the table, with date, machine and command, to BENCHMARKS.md
 import { chromium } from '@playwright/test';
-import { drag } from './gesture.mjs';
+import { drag, wheel } from './gesture.mjs';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -191,10 +191,7 @@ async function gestures(page, tool) {
       for (let i = 0; i < 10; i++) { await page.mouse.click(bb.x + bb.width / 2, bb.y + bb.height / 2); await sleep(50); }
     };
   } else {
-    zoom = async (dir) => {
-      await page.mouse.move(x, y);
-      for (let i = 0; i < 10; i++) { await page.mouse.wheel(0, dir * 100); await sleep(50); }
-    };
+    zoom = (dir) => wheel(page, x, y, dir);
   }
   await page.evaluate(() => window.__bench.record());
   let before = await view();

@@ -28,6 +28,15 @@ use web_sys::{Element, HtmlElement, Text};
 /// A label narrower than this many ems is left empty.
 const MIN_LABEL_EM: f64 = 2.0;
 
+/// A button of `class` in the box (`.at`) that places it: the box, then
+/// the button.
+fn boxed_button(class: &str) -> (HtmlElement, HtmlElement) {
+    let button: HtmlElement = crate::h::button(class).0.unchecked_into();
+    let at = element("div", "at");
+    let _ = at.append_child(&button);
+    (at, button)
+}
+
 /// One mark's elements, and what was last written to them.
 struct Slot {
     /// The box that places the mark (`.at`), around its button.
@@ -109,8 +118,7 @@ impl Marks {
 
 impl Slot {
     fn new() -> Slot {
-        let button = element("button", "");
-        let _ = button.set_attribute("type", "button");
+        let (at, button) = boxed_button("");
         let _ = button.set_attribute("aria-pressed", "false");
         let mark = element("span", "mark");
         let label = element("span", "label");
@@ -120,8 +128,6 @@ impl Slot {
         let _ = label.append_child(&title);
         let _ = button.append_child(&mark);
         let _ = button.append_child(&label);
-        let at = element("div", "at");
-        let _ = at.append_child(&button);
         Slot {
             at,
             button,
@@ -287,12 +293,9 @@ impl Chips {
         }
         for (k, c) in scene.chips.iter().enumerate() {
             if k == self.slots.len() {
-                let button = element("button", "chip");
-                let _ = button.set_attribute("type", "button");
+                let (at, button) = boxed_button("chip");
                 let text = document().create_text_node("");
                 let _ = button.append_child(&text);
-                let at = element("div", "at");
-                let _ = at.append_child(&button);
                 let _ = holder.append_child(&at);
                 self.slots.push(ChipSlot {
                     at,
