@@ -141,19 +141,64 @@ pub fn media(query: &str) -> RwSignal<bool> {
 const LABEL_CHARS: &str = include_str!(concat!(env!("OUT_DIR"), "/label_chars.txt"));
 
 /// Measures the characters of the font `root` is set in, once it is
-/// mounted, so labels are sized and cut by real text widths.
-pub fn measure_font(root: crate::h::Held, glyphs: RwSignal<Arc<Glyphs>>) {
+/// mounted, so labels are sized and cut by real text widths; `done` says
+/// when that is over (measured or not). A task of its own: measuring is
+/// tens of milliseconds on a phone.
+pub fn measure_font(root: crate::h::Held, glyphs: RwSignal<Arc<Glyphs>>, done: RwSignal<bool>) {
     // Once the current task has put it in the page.
-    effect(move || measure(root, glyphs));
+    let el = root.get_value();
+    next_task(move || {
+        measure(&el, glyphs);
+        done.set(true);
+    });
+}
+
+/// Runs `f` in a task of its own, after those already queued. One copy
+/// of the timer's code for every caller.
+pub fn next_task(f: impl FnOnce() + 'static) {
+    next_task_boxed(Box::new(f), 0);
+}
+
+/// Runs `f` in a task of its own, in `ms` milliseconds.
+pub fn after_ms(ms: u64, f: impl FnOnce() + 'static) {
+    next_task_boxed(Box::new(f), ms);
+}
+
+fn next_task_boxed(f: Box<dyn FnOnce()>, ms: u64) {
+    set_timeout(f, std::time::Duration::from_millis(ms));
+}
+
+/// A count from 0 to `last`, one step per task, once `start` holds or
+/// `wait_ms` have passed: the parts of a view shown from a given step are
+/// each built in a task of their own, after what `start` waits for. A
+/// phone answers input between them, and the events come first.
+pub fn turns(last: usize, wait_ms: u64, start: impl Fn() -> bool + 'static) -> RwSignal<usize> {
+    let turn = RwSignal::new(0);
+    let waited = RwSignal::new(false);
+    after_ms(wait_ms, move || {
+        waited.set(true);
+    });
+    // The highest step asked for: each is asked for once.
+    let mut asked = 0;
+    effect(move || {
+        let n = turn.get();
+        let go = waited.get() || start();
+        if go && n < last && asked <= n {
+            asked = n + 1;
+            next_task(move || {
+                turn.set(n + 1);
+            });
+        }
+    });
+    turn
 }
 
 /// Measures the font of `root` into `glyphs`.
-fn measure(root: crate::h::Held, glyphs: RwSignal<Arc<Glyphs>>) {
+fn measure(el: &web_sys::HtmlElement, glyphs: RwSignal<Arc<Glyphs>>) {
     // Pixels; an integer, so that writing the font needs no float formatting.
     const SIZE: u32 = 100;
-    let el = root.get_value();
     let family = window()
-        .get_computed_style(&el)
+        .get_computed_style(el)
         .ok()
         .flatten()
         .and_then(|s| s.get_property_value("font-family").ok())

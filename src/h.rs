@@ -173,6 +173,18 @@ impl H {
         self
     }
 
+    /// Shows what `view` builds once `turn` has come to `step` (an
+    /// instance's start in steps: [`crate::dom::turns`]).
+    pub fn from_turn(self, turn: RwSignal<usize>, step: usize, view: fn() -> Vec<H>) -> H {
+        bind_either(
+            &self.0,
+            Box::new(move || turn.get() >= step),
+            Box::new(view),
+            Box::new(Vec::new),
+        );
+        self
+    }
+
     /// Shows the elements `view` builds while `when` holds (see [`H::shown`]).
     pub fn shown_all(
         self,

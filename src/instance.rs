@@ -200,10 +200,32 @@ fn start(
             large,
             lang: RwSignal::new(lang),
             glyphs: RwSignal::new(Arc::new(rift_core::text::Glyphs::even(0.53))),
+            font: RwSignal::new(false),
         },
         kiosk: Kiosk::new(first.kiosk),
         notices,
     })
+}
+
+/// The steps of an instance's start after its first drawing
+/// ([`crate::dom::turns`]).
+pub struct Turn;
+
+impl Turn {
+    /// The search field.
+    pub const SEARCH: usize = 1;
+    /// The filters.
+    pub const FILTERS: usize = 2;
+    /// The language menu and the view switch (in the compact toolbar's
+    /// menu, the whole menu).
+    pub const MENUS: usize = 3;
+    /// The overview strip's contents.
+    pub const OVERVIEW: usize = 4;
+    /// The last step.
+    pub const LAST: usize = 4;
+    /// When the steps start if the lanes are not drawn by then (an
+    /// instance with no room, or hidden).
+    pub const WAIT_MS: u64 = 300;
 }
 
 /// One instance, on `timeline`, as `options` ask, carrying over `resume`
@@ -283,7 +305,7 @@ fn instance(timeline: Arc<Timeline>, options: Options, resume: Option<Resume>) -
         contract::on_goto(apply);
     }
     close_on_outside_press(rift);
-    crate::dom::measure_font(root, rift.prefs.glyphs);
+    crate::dom::measure_font(root, rift.prefs.glyphs, rift.prefs.font);
     let printing = crate::print::use_printing();
     fetch_texts_when_needed(rift, printing);
     if mode == Mode::Page {
@@ -299,13 +321,18 @@ fn instance(timeline: Arc<Timeline>, options: Options, resume: Option<Resume>) -
         Mode::Frame => "rift rift-frame",
         Mode::Element => "rift rift-element",
     };
+    // After the lanes, one part per task: the search, the filters, the
+    // language menu and view switch, the overview strip's contents. Their
+    // boxes are there from the start, at their size, so nothing moves.
+    let turn = crate::dom::turns(Turn::LAST, Turn::WAIT_MS, move || {
+        rift.lanes_drawn() || rift.prefs.list.get()
+    });
     // On a compact screen these are in the toolbar and its menu.
-    let explore = || {
+    let explore = move || {
         hc("div", "explore")
-            .child(search_bar())
-            .child(filters())
-            .child(language_menu())
-            .child(view_switch())
+            .child(search_bar(turn))
+            .from_turn(turn, Turn::FILTERS, || vec![filters()])
+            .from_turn(turn, Turn::MENUS, || vec![language_menu(), view_switch()])
     };
     let lanes = move || {
         hc("div", "timeline")
@@ -346,14 +373,14 @@ fn instance(timeline: Arc<Timeline>, options: Options, resume: Option<Resume>) -
             }
         })
         .on("focusin", move |_| rift.reach())
-        .child(toolbar(link, embed_open, printing))
+        .child(toolbar(link, embed_open, printing, turn))
         .shown(move || !rift.compact.get(), explore)
         .shown(
             move || notices.with(|n| !n.is_empty()),
             move || notices_box(notices),
         )
         .child(stage)
-        .child(minimap())
+        .child(minimap(move || turn.get() >= Turn::OVERVIEW))
         .child(popover(root))
         .shown(
             move || mode == Mode::Page && embed_open.get(),

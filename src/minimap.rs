@@ -15,12 +15,12 @@ use rift_core::viewport::Viewport;
 use wasm_bindgen::JsCast;
 use web_sys::PointerEvent;
 
-/// The overview strip.
-pub fn minimap() -> H {
+/// The overview strip; its contents once `ready` holds (its box is
+/// there, at its size, from the start).
+pub fn minimap(ready: impl Fn() -> bool + 'static) -> H {
     let rift = expect_context::<Rift>();
     let full = rift.bounds.full();
     let grab = StoredValue::new_local(None::<(Grab, f64, Viewport)>);
-    let paths = overview::density_paths(&rift.data(), &full);
 
     // Year labels thin out with the width, as the axis does.
     // None until the area is measured: labels for a guessed width would
@@ -73,43 +73,49 @@ pub fn minimap() -> H {
     };
     let on_up = move |_| grab.set_value(None);
 
-    let mut chart = svg("svg")
-        .attr("viewBox", &format!("0 0 {BINS} 100"))
-        .attr("preserveAspectRatio", "none")
-        .attr("aria-hidden", "true");
-    for (l, d) in paths.into_iter().enumerate() {
-        let class = format!("density {}", LaneLook::of(l).hue);
-        chart = chart.child(svg("path").attr("class", &class).attr("d", &d));
-    }
-    let years = hc("div", "years")
-        .attr("aria-hidden", "true")
-        .parts(move || {
-            years.with(|y| {
-                let label = |(x, label): &(f64, String)| {
-                    h("span")
-                        .attr("style", &format!("left: {}", percent(*x)))
-                        .text(label)
-                };
-                y.iter().map(label).collect()
+    let chart = move || {
+        let paths = overview::density_paths(&rift.data(), &full);
+        let mut chart = svg("svg")
+            .attr("viewBox", &format!("0 0 {BINS} 100"))
+            .attr("preserveAspectRatio", "none")
+            .attr("aria-hidden", "true");
+        for (l, d) in paths.into_iter().enumerate() {
+            let class = format!("density {}", LaneLook::of(l).hue);
+            chart = chart.child(svg("path").attr("class", &class).attr("d", &d));
+        }
+        chart
+    };
+    let years = move || {
+        hc("div", "years")
+            .attr("aria-hidden", "true")
+            .parts(move || {
+                years.with(|y| {
+                    let label = |(x, label): &(f64, String)| {
+                        h("span")
+                            .attr("style", &format!("left: {}", percent(*x)))
+                            .text(label)
+                    };
+                    y.iter().map(label).collect()
+                })
             })
-        });
-    let handle = |class: &str, kind: Grab| {
+    };
+    let handle = move |class: &str, kind: Grab| {
         hc("span", class).on("pointerdown", move |e| start_grab(kind, &e))
     };
-    let brush = hc("div", "brush")
-        .style_fn("left", move || percent(brush_left()))
-        .style_fn("width", move || percent(brush_width()))
-        .on("pointerdown", move |e| start_grab(Grab::Move, &e))
-        .child(handle("handle start", Grab::Start))
-        .child(handle("handle end", Grab::End));
+    let brush = move || {
+        hc("div", "brush")
+            .style_fn("left", move || percent(brush_left()))
+            .style_fn("width", move || percent(brush_width()))
+            .on("pointerdown", move |e| start_grab(Grab::Move, &e))
+            .child(handle("handle start", Grab::Start))
+            .child(handle("handle end", Grab::End))
+    };
     let strip = strip
         .on("pointerdown", on_strip_down)
         .on("pointermove", on_move)
         .on("pointerup", on_up)
         .on("pointercancel", on_up)
-        .child(chart)
-        .child(years)
-        .child(brush);
+        .shown_all(ready, move || vec![chart(), years(), brush()]);
     hc("div", "minimap")
         .attr_key("aria-label", rift, Key::Overview)
         .attr("role", "group")

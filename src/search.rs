@@ -24,8 +24,18 @@ fn step(rift: Rift, forward: bool) {
     }
 }
 
-/// The search row: the field, the steps, and the count.
-pub fn search_bar() -> H {
+/// The search row, its box at once and what it holds once `turn` has
+/// come to its step (its room is kept, so nothing beside it moves).
+pub fn search_bar(turn: RwSignal<usize>) -> H {
+    hc("div", "search").attr("role", "search").from_turn(
+        turn,
+        crate::instance::Turn::SEARCH,
+        search_parts,
+    )
+}
+
+/// The field, the steps, and the count.
+fn search_parts() -> Vec<H> {
     let rift = expect_context::<Rift>();
     let query = rift.search.query;
     // The count in full, and as a phone's search field shows it.
@@ -81,19 +91,15 @@ pub fn search_bar() -> H {
             .on("click", move |_| step(rift, forward))
             .text(text)
     };
-    hc("div", "search")
-        .attr("role", "search")
-        .child(field)
-        .child(step_button("step prev", Key::PreviousResult, "‹", false))
-        .child(step_button("step next", Key::NextResult, "›", true))
-        .child(
-            hc("span", "result-count")
-                .attr("role", "status")
-                .text_fn(move || count.with(|c| c.0.clone())),
-        )
-        .child(
-            hc("span", "result-short")
-                .attr("aria-hidden", "true")
-                .text_fn(move || count.with(|c| c.1.clone())),
-        )
+    vec![
+        field,
+        step_button("step prev", Key::PreviousResult, "‹", false),
+        step_button("step next", Key::NextResult, "›", true),
+        hc("span", "result-count")
+            .attr("role", "status")
+            .text_fn(move || count.with(|c| c.0.clone())),
+        hc("span", "result-short")
+            .attr("aria-hidden", "true")
+            .text_fn(move || count.with(|c| c.1.clone())),
+    ]
 }

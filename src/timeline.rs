@@ -191,8 +191,8 @@ pub fn timeline_area() -> H {
     let staged = rift.staged;
     crate::dom::effect(move || {
         let n = staged.get();
-        if rift.measured() && n < rift.data().data.lanes.len() {
-            set_timeout(move || staged.set(n + 1), std::time::Duration::ZERO);
+        if rift.measured() && rift.prefs.font.get() && n < rift.data().data.lanes.len() {
+            crate::dom::next_task(move || staged.set(n + 1));
         }
     });
 

@@ -5,6 +5,7 @@
 //! search, zoom and a menu for the rest.
 
 use crate::h::{button, h, hc, H};
+use crate::instance::Turn;
 use crate::state::{Mode, Rift};
 use crate::{dom, filters::filters, language::language_menu, list::view_switch};
 use crate::{menu::menu, search::search_bar};
@@ -24,6 +25,8 @@ pub fn toolbar(
     embed_open: RwSignal<bool>,
     // Whether the chronology is being printed.
     printing: RwSignal<bool>,
+    // The instance's start, after its first drawing (`Turn`).
+    turn: RwSignal<usize>,
 ) -> H {
     let rift = expect_context::<Rift>();
     // Announced politely, once the window has settled.
@@ -70,22 +73,26 @@ pub fn toolbar(
                 .child(hc("span", "visually-hidden").text_key(rift, Key::Showing))
                 .text_fn(move || announced.get()),
         )
-        .shown(move || compact.get(), search_bar)
+        .shown(move || compact.get(), move || search_bar(turn))
         .child(controls)
+        // The menu's button at once, what it holds a few tasks later.
         .shown(
             move || compact.get(),
             move || {
-                let row = hc("div", "menu-row")
-                    .child(view_switch())
-                    .child(language_menu());
-                let panel = hc("div", "menu-panel").child(row).child(filters()).child(
-                    hc("div", "menu-row menu-actions")
+                let items = move || {
+                    let row = hc("div", "menu-row")
+                        .child(view_switch())
+                        .child(language_menu());
+                    let actions = hc("div", "menu-row menu-actions")
                         .children(view_actions())
                         .shown_all(
                             move || !rift.kiosk.on(),
                             move || sharing(link, embed_open, printing),
-                        ),
-                );
+                        );
+                    vec![row, filters(), actions]
+                };
+                let panel =
+                    hc("div", "menu-panel").shown_all(move || turn.get() >= Turn::MENUS, items);
                 menu(panel)
             },
         )
