@@ -23,8 +23,6 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let packed = rift_core::pack::encode(&t.data, &t.when);
     std::fs::write(out.join("timeline.bin"), packed).expect("OUT_DIR is writable");
-    // The characters the labels' font is measured in (rift_core::text).
-    std::fs::write(out.join("label_chars.txt"), t.data.label_chars()).expect("OUT_DIR is writable");
 }
 
 fn fail(message: &str) -> ! {

@@ -136,21 +136,91 @@ pub fn media(query: &str) -> RwSignal<bool> {
     matches
 }
 
-/// The characters of the dataset's titles and lane names beyond ASCII, in
-/// every language (build.rs).
-const LABEL_CHARS: &str = include_str!(concat!(env!("OUT_DIR"), "/label_chars.txt"));
-
-/// Measures the characters of the font `root` is set in, once it is
-/// mounted, so labels are sized and cut by real text widths; `done` says
-/// when that is over (measured or not). A task of its own: measuring is
-/// tens of milliseconds on a phone.
-pub fn measure_font(root: crate::h::Held, glyphs: RwSignal<Arc<Glyphs>>, done: RwSignal<bool>) {
+/// Measures the characters of the labels (`chars`: those of the titles
+/// in the language on screen) in the font `root` is set in, so labels are
+/// sized and cut by real text widths; and the new ones again when the
+/// language or its texts change. The first measuring is in the task after
+/// this one (it is tens of milliseconds on a phone), the one in which
+/// `started` becomes true: what is drawn in a later task has the widths.
+pub fn measure_font(
+    root: crate::h::Held,
+    glyphs: RwSignal<Arc<Glyphs>>,
+    started: RwSignal<bool>,
+    chars: impl Fn() -> Vec<char> + 'static,
+) {
     // Once the current task has put it in the page.
     let el = root.get_value();
-    next_task(move || {
-        measure(&el, glyphs);
-        done.set(true);
+    next_task(move || started.set(true));
+    let mut font = None;
+    effect(move || {
+        if !started.get() {
+            return;
+        }
+        let wanted = chars();
+        if let Some(font) = font.get_or_insert_with(|| Font::new(&el)) {
+            if font.measure(&wanted) {
+                glyphs.set(Arc::new(font.glyphs()));
+            }
+        }
     });
+}
+
+/// A canvas set in a font, and the widths it has measured.
+struct Font {
+    ctx: web_sys::CanvasRenderingContext2d,
+    /// Each character measured, with its width at [`Font::SIZE`].
+    known: Vec<(char, f64)>,
+}
+
+impl Font {
+    /// Pixels; an integer, so that writing the font needs no float formatting.
+    const SIZE: u32 = 100;
+
+    /// A canvas in the font `el` is set in, if the browser gives one.
+    fn new(el: &web_sys::HtmlElement) -> Option<Font> {
+        let family = window()
+            .get_computed_style(el)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value("font-family").ok())
+            .unwrap_or_else(|| "sans-serif".into());
+        let ctx = document()
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+            .and_then(|c| c.get_context("2d").ok().flatten())
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())?;
+        ctx.set_font(&format!("{}px {family}", Font::SIZE));
+        Some(Font {
+            ctx,
+            known: Vec::new(),
+        })
+    }
+
+    /// Measures those of `chars` not measured yet; whether there were any.
+    fn measure(&mut self, chars: &[char]) -> bool {
+        let before = self.known.len();
+        for &c in chars {
+            if !self.known.iter().any(|k| k.0 == c) {
+                let mut buf = [0u8; 4];
+                let width = self.ctx.measure_text(c.encode_utf8(&mut buf));
+                self.known.push((c, width.map_or(f64::NAN, |m| m.width())));
+            }
+        }
+        self.known.len() > before
+    }
+
+    /// The widths measured so far.
+    fn glyphs(&self) -> Glyphs {
+        let width = |c: char| {
+            self.known
+                .iter()
+                .find(|k| k.0 == c)
+                .map_or(f64::NAN, |k| k.1)
+        };
+        let chars = self.known.iter().map(|k| k.0);
+        Glyphs::measured(f64::from(Font::SIZE), chars, width)
+    }
 }
 
 /// Runs `f` in a task of its own, after those already queued. One copy
@@ -191,33 +261,6 @@ pub fn turns(last: usize, wait_ms: u64, start: impl Fn() -> bool + 'static) -> R
         }
     });
     turn
-}
-
-/// Measures the font of `root` into `glyphs`.
-fn measure(el: &web_sys::HtmlElement, glyphs: RwSignal<Arc<Glyphs>>) {
-    // Pixels; an integer, so that writing the font needs no float formatting.
-    const SIZE: u32 = 100;
-    let family = window()
-        .get_computed_style(el)
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_property_value("font-family").ok())
-        .unwrap_or_else(|| "sans-serif".into());
-    let context = document()
-        .create_element("canvas")
-        .ok()
-        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-        .and_then(|c| c.get_context("2d").ok().flatten())
-        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-    let Some(ctx) = context else { return };
-    ctx.set_font(&format!("{SIZE}px {family}"));
-    let chars = rift_core::text::charset(LABEL_CHARS);
-    let measured = Glyphs::measured(f64::from(SIZE), chars, |c| {
-        let mut buf = [0u8; 4];
-        ctx.measure_text(c.encode_utf8(&mut buf))
-            .map_or(f64::NAN, |m| m.width())
-    });
-    glyphs.set(Arc::new(measured));
 }
 
 /// Dispatches a bubbling, composed CustomEvent on `target`.

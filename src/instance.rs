@@ -305,7 +305,11 @@ fn instance(timeline: Arc<Timeline>, options: Options, resume: Option<Resume>) -
         contract::on_goto(apply);
     }
     close_on_outside_press(rift);
-    crate::dom::measure_font(root, rift.prefs.glyphs, rift.prefs.font);
+    crate::dom::measure_font(root, rift.prefs.glyphs, rift.prefs.font, move || {
+        let (data, lang) = (rift.data(), rift.lang());
+        let titles = (0..data.data.events.len()).map(|i| data.title(i, lang));
+        rift_core::text::chars_of(titles)
+    });
     let printing = crate::print::use_printing();
     fetch_texts_when_needed(rift, printing);
     if mode == Mode::Page {

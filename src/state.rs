@@ -120,8 +120,9 @@ pub struct Prefs {
     pub lang: RwSignal<Lang>,
     /// Character widths of the labels' font, measured once mounted.
     pub glyphs: RwSignal<Arc<Glyphs>>,
-    /// Whether `glyphs` has been measured (or could not be): the lanes
-    /// are drawn after, so their labels are packed once.
+    /// Whether `glyphs` is measured (or could not be) by the time a later
+    /// task draws (`crate::dom::measure_font`): the lanes are drawn after,
+    /// so their labels are packed once.
     pub font: RwSignal<bool>,
 }
 

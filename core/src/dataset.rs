@@ -547,27 +547,6 @@ impl Dataset {
 }
 
 impl Dataset {
-    /// The characters beyond printable ASCII that labels may show: those
-    /// of every event title and lane name, in every language, once each,
-    /// by code point. The view measures these (and ASCII) in the label font.
-    pub fn label_chars(&self) -> String {
-        let titles = self.events.iter().flat_map(|e| {
-            std::iter::once(e.title.as_str())
-                .chain(e.tr.values().filter_map(|t| t.title.as_deref()))
-        });
-        let lanes = self.lanes.iter().flat_map(|l| {
-            std::iter::once(l.label.as_str()).chain(l.tr.values().map(String::as_str))
-        });
-        let set: std::collections::BTreeSet<char> = titles
-            .chain(lanes)
-            .flat_map(str::chars)
-            .filter(|c| !(' '..='~').contains(c))
-            .collect();
-        set.into_iter().collect()
-    }
-}
-
-impl Dataset {
     /// Checks that every event (but those marked `tr_pending`), lane and
     /// source has its texts in every other language: the published
     /// dataset is trilingual. Separate from [`Dataset::validate`], which
@@ -1007,24 +986,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn label_chars_are_those_beyond_ascii_of_titles_and_lanes_in_every_language() {
-        let mut d = sample();
-        d.events[0].title = "Hoxha «ëç»".into();
-        d.events[1].tr.insert(
-            "ru".into(),
-            EventText {
-                title: Some("Ходжа".into()),
-                summary: Some("Щ is only in a summary".into()),
-                disputed: None,
-                date_label: None,
-            },
-        );
-        d.lanes[1].tr.insert("sq".into(), "Moska – Beogradi".into());
-        // Each once, by code point; the summary's Щ is not a label's.
-        assert_eq!(d.label_chars(), "«»çëХаджо–");
     }
 
     pub(crate) fn sample() -> Dataset {

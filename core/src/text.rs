@@ -8,13 +8,25 @@ use std::borrow::Cow;
 /// What a cut title ends with.
 pub const ELLIPSIS: char = '…';
 
-/// The characters worth measuring: printable ASCII, what a cut title ends
-/// with, the dispute flag, and `extra` (the other characters the labels
-/// use: [`crate::dataset::Dataset::label_chars`], worked out at build time).
-/// Measuring each is a call into the browser, so the set is kept to what
-/// labels can hold; any other character counts as an average letter.
-pub fn charset(extra: &str) -> impl Iterator<Item = char> + '_ {
-    (' '..='~').chain([ELLIPSIS, '≠']).chain(extra.chars())
+/// The characters worth measuring for `titles`: each of theirs once, in
+/// the order they first come, after what a cut title ends with (the
+/// dispute flag and the "?" beside a title have widths of their own:
+/// `scene::LabelFont`). Measuring each is a call into the browser, so the view
+/// measures the labels of the language on screen, not every character a
+/// label could hold; any other character counts as an average letter.
+pub fn chars_of<'a>(titles: impl Iterator<Item = &'a str>) -> Vec<char> {
+    let mut ascii = [false; 128];
+    let mut out = vec![ELLIPSIS];
+    for c in titles.flat_map(str::chars) {
+        if c.is_ascii() {
+            if !std::mem::replace(&mut ascii[c as usize], true) {
+                out.push(c);
+            }
+        } else if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Advance widths of one font, per pixel of font size.
@@ -130,13 +142,18 @@ mod tests {
     /// A font whose characters are 0.5 em wide, "i" 0.25 em.
     fn font() -> Glyphs {
         let cyrillic: String = ('\u{400}'..='\u{45f}').collect();
-        Glyphs::measured(10.0, charset(&format!("ËëÇç«»–{cyrillic}")), |c| {
-            if c == 'i' {
-                2.5
-            } else {
-                5.0
-            }
-        })
+        let all: String = (' '..='~').chain("…ËëÇç«»–".chars()).collect();
+        Glyphs::measured(
+            10.0,
+            chars_of([all.as_str(), &cyrillic].into_iter()).into_iter(),
+            |c| {
+                if c == 'i' {
+                    2.5
+                } else {
+                    5.0
+                }
+            },
+        )
     }
 
     #[test]
@@ -224,18 +241,17 @@ mod tests {
     }
 
     #[test]
-    fn the_charset_is_ascii_the_ellipsis_the_flag_and_the_extra() {
-        let set: std::collections::HashSet<char> = charset("ëХ").collect();
-        for c in "Aa0 ~… ≠ëХ".chars() {
-            assert!(set.contains(&c), "{c}");
-        }
-        assert!(!set.contains(&'ç'));
-        assert_eq!(set.len(), 95 + 4);
+    fn the_titles_characters_are_measured_each_once_after_the_ellipsis() {
+        let chars = chars_of(["Hoxha–Khrushchev", "Хрущёв, Хоxha"].into_iter());
+        let text: String = chars.iter().collect();
+        assert_eq!(text, "…Hoxha–KruscevХрущёв, о");
+        let ascii: Vec<char> = chars_of(["Synthetic event 12"].into_iter());
+        assert_eq!(ascii.iter().collect::<String>(), "…Syntheic v12");
     }
 
     #[test]
     fn an_unmeasured_character_is_an_average_letter() {
-        let g = Glyphs::measured(10.0, charset(""), |c| {
+        let g = Glyphs::measured(10.0, (' '..='~').chain(['…']), |c| {
             if c.is_ascii_lowercase() {
                 5.0
             } else {
