@@ -200,6 +200,32 @@ test.describe('iframe embed', () => {
 });
 
 test.describe('script embed', () => {
+  test('an embed hidden at first gets its controls, and draws its events once shown', async ({ page }) => {
+    // A museum's tab that is closed when the page loads.
+    await page.route('**/hosts/hidden-tab.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="en"><body><div id="tab" style="display: none"><div id="t" data-rift-timeline data-date="1961-11" data-span="2m" data-height="560"></div></div><script type="module" src="/exhibits/rift/embed.js"></script></body></html>`,
+      }),
+    );
+    await page.goto('/hosts/hidden-tab.html');
+    const embed = page.locator('#t');
+    // With no room to draw in (a compact toolbar, then), the controls
+    // still come: they follow the lanes, or a moment after the start.
+    await expect(embed.locator('input.search-box')).toHaveCount(1);
+    await expect(embed.locator('.menu-panel select')).toHaveCount(1);
+    await expect(embed.locator('.strip svg')).toHaveCount(1);
+    expect(await embed.locator('[data-lane] button[data-event-id]').count()).toBe(0);
+    await page.evaluate(() => {
+      (window as any).__ready = 0;
+      document.addEventListener('rift:ready', () => (window as any).__ready++);
+      document.getElementById('tab')!.style.display = 'block';
+    });
+    await expect(embed.locator('[data-lane] button[data-event-id]').first()).toBeVisible();
+    await expect(embed.locator('input.search-box')).toBeVisible();
+    await expect.poll(() => page.evaluate(() => (window as any).__ready)).toBe(1);
+  });
+
   test('two instances on one page are independent', async ({ page }) => {
     const problems = watch(page);
     await recordCsp(page);
