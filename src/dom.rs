@@ -245,22 +245,24 @@ fn next_task_boxed(f: Box<dyn FnOnce()>, ms: u64) {
 pub fn turns(last: usize, wait_ms: u64, start: impl Fn() -> bool + 'static) -> RwSignal<usize> {
     let turn = RwSignal::new(0);
     let waited = RwSignal::new(false);
-    after_ms(wait_ms, move || {
-        waited.set(true);
-    });
-    // The highest step asked for: each is asked for once.
+    after_ms(wait_ms, move || waited.set(true));
+    step_per_task(turn, last, move || waited.get() || start());
+    turn
+}
+
+/// Steps `count` up to `last`, one step per task, while `go` holds, so
+/// that what is shown from a given count on is built in a task of its
+/// own. Each step is asked for once, however often `go`'s signals change.
+pub fn step_per_task(count: RwSignal<usize>, last: usize, go: impl Fn() -> bool + 'static) {
+    // The highest count asked for.
     let mut asked = 0;
     effect(move || {
-        let n = turn.get();
-        let go = waited.get() || start();
-        if go && n < last && asked <= n {
+        let n = count.get();
+        if n < last && asked <= n && go() {
             asked = n + 1;
-            next_task(move || {
-                turn.set(n + 1);
-            });
+            next_task(move || count.set(n + 1));
         }
     });
-    turn
 }
 
 /// Dispatches a bubbling, composed CustomEvent on `target`.

@@ -189,11 +189,9 @@ pub fn timeline_area() -> H {
     // task for all: the page answers input in between (a phone takes
     // tens of milliseconds per lane).
     let staged = rift.staged;
-    crate::dom::effect(move || {
-        let n = staged.get();
-        if rift.measured() && rift.prefs.font.get() && n < rift.data().data.lanes.len() {
-            crate::dom::next_task(move || staged.set(n + 1));
-        }
+    let lanes = rift.data().data.lanes.len();
+    crate::dom::step_per_task(staged, lanes, move || {
+        rift.measured() && rift.prefs.font.get()
     });
 
     let capture = crate::dom::Phase {
