@@ -23,7 +23,7 @@ use rift_core::pool;
 use rift_core::scene::{self, Item, LabelFont, LaneScene};
 use rift_core::text::Glyphs;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, Text};
+use web_sys::{CssStyleDeclaration, Element, HtmlElement, Text};
 
 /// A label narrower than this many ems is left empty.
 const MIN_LABEL_EM: f64 = 2.0;
@@ -42,7 +42,6 @@ struct Slot {
     /// The box that places the mark (`.at`), around its button.
     at: HtmlElement,
     button: HtmlElement,
-    mark: HtmlElement,
     label: HtmlElement,
     title: HtmlElement,
     /// The title's text, written in place: replacing a button's text
@@ -56,8 +55,12 @@ struct Slot {
     /// the slot waits out of the page.
     drawn: Option<(usize, Lang, bool)>,
     class: String,
-    /// The declaration blocks last written: box, marker, label.
+    /// The inline styles of the box, the marker and the label (kept: a
+    /// zoom writes them in every frame), and the blocks last written.
+    styles: [CssStyleDeclaration; 3],
     css: [String; 3],
+    /// Whether the title carries a `lang` of its own.
+    lang: bool,
     text: String,
     pressed: bool,
 }
@@ -128,11 +131,13 @@ impl Slot {
         let _ = label.append_child(&title);
         let _ = button.append_child(&mark);
         let _ = button.append_child(&label);
+        let styles = [at.style(), mark.style(), label.style()];
         Slot {
             at,
             button,
-            mark,
             label,
+            styles,
+            lang: false,
             title,
             title_text,
             flag: None,
@@ -198,10 +203,9 @@ impl Slot {
         }
 
         let css = item.css().decls();
-        let els = [&self.at, &self.mark, &self.label];
-        for ((el, new), old) in els.into_iter().zip(css).zip(&mut self.css) {
+        for ((style, new), old) in self.styles.iter().zip(css).zip(&mut self.css) {
             if new != *old {
-                el.style().set_css_text(&new);
+                style.set_css_text(&new);
                 *old = new;
             }
         }
@@ -220,10 +224,16 @@ impl Slot {
         let _ = b.set_attribute("data-event-id", &f.data.data.events[idx].id);
         let _ = b.set_attribute("aria-label", &f.rift.name_of(idx));
         match f.rift.fallback_lang(idx) {
-            Some(lang) => self.title.set_attribute("lang", lang),
-            None => self.title.remove_attribute("lang"),
+            Some(lang) => {
+                let _ = self.title.set_attribute("lang", lang);
+                self.lang = true;
+            }
+            None if self.lang => {
+                let _ = self.title.remove_attribute("lang");
+                self.lang = false;
+            }
+            None => {}
         }
-        .ok();
         match (disputed, &mut self.flag) {
             (true, None) => {
                 let flag = element("span", "flag");
@@ -268,8 +278,10 @@ pub struct Chips {
 }
 
 struct ChipSlot {
-    /// The box that places the marker (`.at`), around its button.
+    /// The box that places the marker (`.at`), around its button, and
+    /// its inline style.
     at: HtmlElement,
+    style: CssStyleDeclaration,
     button: HtmlElement,
     /// The button's text ("+12"), written in place.
     text: Text,
@@ -298,6 +310,7 @@ impl Chips {
                 let _ = button.append_child(&text);
                 let _ = holder.append_child(&at);
                 self.slots.push(ChipSlot {
+                    style: at.style(),
                     at,
                     button,
                     text,
@@ -337,7 +350,7 @@ impl Chips {
             }
             let transform = format!("translate({}, {})", px(c.x), px(top));
             if transform != slot.transform {
-                let _ = slot.at.style().set_property("transform", &transform);
+                let _ = slot.style.set_property("transform", &transform);
                 slot.transform = transform;
             }
         }

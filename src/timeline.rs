@@ -268,6 +268,8 @@ struct Ticks {
 
 struct TickSlot {
     el: web_sys::HtmlElement,
+    /// Its inline style, written in every frame of a zoom.
+    style: web_sys::CssStyleDeclaration,
     text: web_sys::HtmlElement,
     drawn: Option<(Day, Level)>,
     label: String,
@@ -297,6 +299,7 @@ impl Ticks {
                 let _ = el.append_child(&text);
                 let (label, x) = (String::new(), String::new());
                 self.slots.push(TickSlot {
+                    style: el.style(),
                     el,
                     text,
                     drawn: None,
@@ -322,7 +325,7 @@ impl Ticks {
             }
             let x = format!("translateX({})", px(at(tick.day)));
             if slot.x != x {
-                let _ = slot.el.style().set_property("transform", &x);
+                let _ = slot.style.set_property("transform", &x);
                 slot.x = x;
             }
         }
