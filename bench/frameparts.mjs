@@ -8,32 +8,14 @@
 // builds within one run of this, alternated, never across runs.
 // usage: python3 -m http.server 8121 -d dist &
 //        node bench/frameparts.mjs 'http://127.0.0.1:8121/#bench=10000' [CSS to add]
-import { chromium } from '@playwright/test';
-import { drag, wheel } from './gesture.mjs';
+import { gesture, opened } from './gesture.mjs';
 
 const [url, css] = process.argv.slice(2);
 if (!url) throw new Error('usage: node bench/frameparts.mjs URL [CSS]');
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-await page.goto(url);
-await page.waitForSelector('[data-lane] button[data-event-id]');
-if (css) await page.addStyleTag({ content: css });
-await sleep(1500);
-const box = await page.locator('.area').first().boundingBox();
-const x = box.x + box.width * 0.62;
-const y = box.y + Math.min(box.height / 2, 120);
+const { browser, page, box, x, y } = await opened(url, css);
 await page.mouse.move(x, y);
 await browser.startTracing(page, { categories: ['devtools.timeline'] });
-await wheel(page, x, y, -1);
-await sleep(300);
-await drag(page, box);
-await sleep(300);
-await wheel(page, x, y, 1);
-await sleep(300);
+await gesture({ page, box, x, y });
 const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
 await browser.close();
 
