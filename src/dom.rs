@@ -223,6 +223,32 @@ impl Font {
     }
 }
 
+/// An element's inline style, written only where it changes. A zoom
+/// writes those of every mark, count marker and tick in every frame: the
+/// style object is kept, rather than asked of the element each time (a
+/// second call into the page, and a new object).
+pub struct Inline {
+    style: web_sys::CssStyleDeclaration,
+    last: String,
+}
+
+impl Inline {
+    pub fn of(el: &web_sys::HtmlElement) -> Inline {
+        Inline {
+            style: el.style(),
+            last: String::new(),
+        }
+    }
+
+    /// Sets the element's declarations to `css`, unless they are already.
+    pub fn set(&mut self, css: String) {
+        if css != self.last {
+            self.style.set_css_text(&css);
+            self.last = css;
+        }
+    }
+}
+
 /// Runs `f` in a task of its own, after those already queued. One copy
 /// of the timer's code for every caller.
 pub fn next_task(f: impl FnOnce() + 'static) {

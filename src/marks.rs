@@ -13,7 +13,7 @@
 //! every frame. Each element's lengths are one declaration block, written
 //! in one call.
 
-use crate::dom::element;
+use crate::dom::{element, Inline};
 use crate::state::Rift;
 use leptos::prelude::document;
 use rift_core::css::px;
@@ -23,7 +23,7 @@ use rift_core::pool;
 use rift_core::scene::{self, Item, LabelFont, LaneScene};
 use rift_core::text::Glyphs;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleDeclaration, Element, HtmlElement, Text};
+use web_sys::{Element, HtmlElement, Text};
 
 /// A label narrower than this many ems is left empty.
 const MIN_LABEL_EM: f64 = 2.0;
@@ -55,10 +55,8 @@ struct Slot {
     /// the slot waits out of the page.
     drawn: Option<(usize, Lang, bool)>,
     class: String,
-    /// The inline styles of the box, the marker and the label (kept: a
-    /// zoom writes them in every frame), and the blocks last written.
-    styles: [CssStyleDeclaration; 3],
-    css: [String; 3],
+    /// The inline styles of the box, the marker and the label.
+    styles: [Inline; 3],
     /// Whether the title carries a `lang` of its own.
     lang: bool,
     text: String,
@@ -131,7 +129,7 @@ impl Slot {
         let _ = label.append_child(&title);
         let _ = button.append_child(&mark);
         let _ = button.append_child(&label);
-        let styles = [at.style(), mark.style(), label.style()];
+        let styles = [Inline::of(&at), Inline::of(&mark), Inline::of(&label)];
         Slot {
             at,
             button,
@@ -144,7 +142,6 @@ impl Slot {
             query: None,
             drawn: None,
             class: String::new(),
-            css: Default::default(),
             text: String::new(),
             pressed: false,
         }
@@ -202,12 +199,8 @@ impl Slot {
             self.pressed = pressed;
         }
 
-        let css = item.css().decls();
-        for ((style, new), old) in self.styles.iter().zip(css).zip(&mut self.css) {
-            if new != *old {
-                style.set_css_text(&new);
-                *old = new;
-            }
+        for (style, css) in self.styles.iter_mut().zip(item.css().decls()) {
+            style.set(css);
         }
 
         if *fitted != self.text {
@@ -281,7 +274,7 @@ struct ChipSlot {
     /// The box that places the marker (`.at`), around its button, and
     /// its inline style.
     at: HtmlElement,
-    style: CssStyleDeclaration,
+    style: Inline,
     button: HtmlElement,
     /// The button's text ("+12"), written in place.
     text: Text,
@@ -292,7 +285,6 @@ struct ChipSlot {
     /// name is in.
     what: Option<(usize, u64, u64, Lang)>,
     hit: bool,
-    transform: String,
 }
 
 impl Chips {
@@ -310,7 +302,7 @@ impl Chips {
                 let _ = button.append_child(&text);
                 let _ = holder.append_child(&at);
                 self.slots.push(ChipSlot {
-                    style: at.style(),
+                    style: Inline::of(&at),
                     at,
                     button,
                     text,
@@ -318,7 +310,6 @@ impl Chips {
                     name: String::new(),
                     what: None,
                     hit: false,
-                    transform: String::new(),
                 });
             }
             let slot = &mut self.slots[k];
@@ -348,11 +339,8 @@ impl Chips {
                     .set_class_name(if hit { "chip hit" } else { "chip" });
                 slot.hit = hit;
             }
-            let transform = format!("translate({}, {})", px(c.x), px(top));
-            if transform != slot.transform {
-                let _ = slot.style.set_property("transform", &transform);
-                slot.transform = transform;
-            }
+            slot.style
+                .set(format!("transform:translate({}, {})", px(c.x), px(top)));
         }
     }
 }

@@ -269,11 +269,10 @@ struct Ticks {
 struct TickSlot {
     el: web_sys::HtmlElement,
     /// Its inline style, written in every frame of a zoom.
-    style: web_sys::CssStyleDeclaration,
+    style: crate::dom::Inline,
     text: web_sys::HtmlElement,
     drawn: Option<(Day, Level)>,
     label: String,
-    x: String,
 }
 
 impl Ticks {
@@ -297,14 +296,12 @@ impl Ticks {
                 let el = crate::dom::element("div", "");
                 let text = crate::dom::element("span", "");
                 let _ = el.append_child(&text);
-                let (label, x) = (String::new(), String::new());
                 self.slots.push(TickSlot {
-                    style: el.style(),
+                    style: crate::dom::Inline::of(&el),
                     el,
                     text,
                     drawn: None,
-                    label,
-                    x,
+                    label: String::new(),
                 });
             }
             let slot = &mut self.slots[s];
@@ -323,11 +320,8 @@ impl Ticks {
                 slot.text.set_text_content(Some(&tick.label));
                 slot.label.clone_from(&tick.label);
             }
-            let x = format!("translateX({})", px(at(tick.day)));
-            if slot.x != x {
-                let _ = slot.style.set_property("transform", &x);
-                slot.x = x;
-            }
+            slot.style
+                .set(format!("transform:translateX({})", px(at(tick.day))));
         }
     }
 }
