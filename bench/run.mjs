@@ -1,7 +1,9 @@
 // Rift against TimelineJS 3.9.11 and vis-timeline 8.5.4, with the same
 // events: the real dataset (dist/events.json) and Rift's seeded synthetic
-// data (`#bench=N`, reimplemented in synth.mjs). Each measurement starts a
-// new Chromium process (cold: no cache, no profile) and reports:
+// data (`#bench=N`, reimplemented in synth.mjs). Each page is loaded once,
+// unmeasured, first; then each run takes the tools in turn. Each
+// measurement starts a new Chromium process (cold: no cache, no profile)
+// and reports:
 //   - bytes of every response the page loads, raw and gzip -9 (each body
 //     compressed on its own with zlib level 9, then summed): by the first
 //     gesture (a second after the first events), and in all, with what a
@@ -385,34 +387,59 @@ async function measure(tool, size, run, { gestures: doGestures = true } = {}) {
 }
 
 // ------------------------------------------------------------ the runs
+// The first Chromium started on a machine reads its files from disk, and
+// the first load of a page does too: a start that would fall on whichever
+// tool goes first. So each page is loaded once, unmeasured, before any run.
+// Then the runs of each size take the tools in turn (Rift, TimelineJS,
+// vis, Rift, ...), so that a slow spell of the machine, which can last
+// minutes, falls on every tool alike rather than on all runs of one.
 const started = Date.now();
+for (const tool of TOOLS) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const wait = Math.min(TIMEOUT, 20000);
+    await page.goto(TOOL[tool].url(SIZES[0]), { timeout: wait });
+    await page.waitForSelector(TOOL[tool].drawn, { timeout: wait });
+  } catch (e) {
+    log(`warm-up of ${tool}: ${String(e.message).split('\n')[0]}`);
+  } finally {
+    await browser.close();
+  }
+}
+log(`warmed up in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 const results = [];
 for (const size of SIZES) {
-  for (const tool of TOOLS) {
-    const runs = [];
+  const each = TOOLS.map((tool) => ({ tool, size, runs: [], stopped: false }));
+  for (const t of each) {
     // A page that did not load at a smaller size will not at a larger one.
-    const failed = results.find((r) => r.tool === tool && r.size !== 'real' && Number(r.size) < Number(size) && r.runs.every((x) => x.error));
+    const failed = results.find((r) => r.tool === t.tool && r.size !== 'real' && Number(r.size) < Number(size) && r.runs.every((x) => x.error));
     if (size !== 'real' && failed) {
-      runs.push({ tool, size, run: 1, error: `not run: did not load at ${Number(failed.size).toLocaleString('en')}` });
-      log(`${tool} ${size}: ${runs[0].error}`);
+      t.runs.push({ tool: t.tool, size, run: 1, error: `not run: did not load at ${Number(failed.size).toLocaleString('en')}` });
+      t.stopped = true;
+      log(`${t.tool} ${size}: ${t.runs[0].error}`);
     }
-    for (let run = 1; run <= RUNS && !(failed && size !== 'real'); run++) {
-      const r = await measure(tool, size, run, { gestures: !runs.some((p) => p.gestureError) });
-      runs.push(r);
+  }
+  for (let run = 1; run <= RUNS; run++) {
+    for (const t of each) {
+      if (t.stopped) continue;
+      const r = await measure(t.tool, size, run, { gestures: !t.runs.some((p) => p.gestureError) });
+      t.runs.push(r);
       log(
-        `${tool} ${size} run ${run}: ` +
+        `${t.tool} ${size} run ${run}: ` +
           (r.error ??
             `first drawn ${r.firstDrawnMs.toFixed(0)} ms, ${r.drawnInDom} in DOM, ` +
               `${(r.bytes.gz / 1024).toFixed(1)} KB gz` +
               (r.gestureError ? `, ${r.gestureError}` : `, ${r.intervals.length} frames`)),
       );
-      if (r.error) break; // a page that did not load will not load on the next run either
+      // A page that did not load will not load on the next run either.
+      if (r.error) t.stopped = true;
     }
-    results.push({ tool, size, runs });
-    // What is done so far, in case the run is stopped.
-    mkdirSync(join(here, 'results'), { recursive: true });
-    writeFileSync(join(here, 'results', 'partial.json'), JSON.stringify(results, null, 1));
   }
+  for (const { tool, runs } of each) results.push({ tool, size, runs });
+  // What is done so far, in case the run is stopped.
+  mkdirSync(join(here, 'results'), { recursive: true });
+  writeFileSync(join(here, 'results', 'partial.json'), JSON.stringify(results, null, 1));
 }
 await server.close();
 rmSync(work, { recursive: true, force: true });
@@ -523,7 +550,7 @@ const section = [
   `    ${command}`,
   '',
   `Machine: ${machine}. Rift: dist/ as built at commit ${commit} (plus any uncommitted changes in the tree then). ` +
-    `${RUNS} cold runs per page (a new browser process each), ${((Date.now() - started) / 60000).toFixed(1)} minutes in all.`,
+    `${RUNS} cold runs per page (a new browser process each), the tools taken in turn within each run, after one unmeasured load of each page; ${((Date.now() - started) / 60000).toFixed(1)} minutes in all.`,
   '',
   table,
   '',
