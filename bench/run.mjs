@@ -410,7 +410,7 @@ for (const tool of TOOLS) {
 log(`warmed up in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 const results = [];
 for (const size of SIZES) {
-  const each = TOOLS.map((tool) => ({ tool, size, runs: [], stopped: false }));
+  const each = TOOLS.map((tool) => ({ tool, runs: [], stopped: false }));
   for (const t of each) {
     // A page that did not load at a smaller size will not at a larger one.
     const failed = results.find((r) => r.tool === t.tool && r.size !== 'real' && Number(r.size) < Number(size) && r.runs.every((x) => x.error));
