@@ -84,3 +84,45 @@ pub fn check_quotes(data: &Dataset, dir: &Path) -> Result<(), DataErrors> {
         Err(DataErrors(errors))
     }
 }
+
+/// `html` without the `<link rel="rust">` element that Trunk leaves in the
+/// page it writes when it injects no script of its own (the page loads
+/// the module with boot.js): no browser reads it, and the page before use
+/// counts every byte.
+pub fn drop_rust_links(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link") {
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..start + len + 1];
+        out.push_str(&rest[..start]);
+        let rust = tag
+            .split(|c: char| c.is_whitespace() || c == '>')
+            .any(|a| matches!(a, "rel=rust" | "rel=\"rust\"" | "rel='rust'"));
+        if !rust {
+            out.push_str(tag);
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::drop_rust_links;
+
+    #[test]
+    fn only_the_rust_link_goes() {
+        let page =
+            "<head><link data-bin=rift data-trunk rel=rust><link href=./rift.css rel=stylesheet>\
+                    <link rel=\"rust\" data-trunk/></head><p>rel=rust</p>";
+        assert_eq!(
+            drop_rust_links(page),
+            "<head><link href=./rift.css rel=stylesheet></head><p>rel=rust</p>"
+        );
+        assert_eq!(drop_rust_links("<link rel=preload"), "<link rel=preload");
+    }
+}

@@ -128,7 +128,8 @@ fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
 }
 
 /// Minifies every script in `dir` in place: wasm-bindgen's module (which
-/// Trunk's own minifier cannot parse), the boot, failure and embed scripts.
+/// Trunk's own minifier cannot parse), the boot, failure and embed scripts;
+/// and drops the inert `<link rel=rust>` from the pages.
 fn minify(dir: &Path) -> Result<(), String> {
     let esbuild = npm_tool("minify", "esbuild")?;
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -145,6 +146,12 @@ fn minify(dir: &Path) -> Result<(), String> {
             format!("--outfile={p}"),
         ];
         run_tool("minify", &esbuild, &args, &path)?;
+    }
+    for page in ["index.html", "embed.html"] {
+        let path = dir.join(page);
+        let html =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        write(&path, xtask::drop_rust_links(&html))?;
     }
     Ok(())
 }
