@@ -1,9 +1,14 @@
 // Runs in <head>, before the first paint (a classic script, not a module):
 // the static skeleton of index.html and embed.html takes the text size and
 // the language the timeline will have, so nothing changes size when the app
-// takes its place. rift.css reads the marks it sets on <html>.
+// takes its place. rift.css reads the marks it sets on <html>. It also
+// starts compiling the module.
 
 (() => {
+  // The module compiles as it arrives, while the page is still being read:
+  // boot.js and frame.js instantiate it. If it cannot (a host that serves
+  // it with another type, say), they load it as before.
+  window.riftModule = WebAssembly.compileStreaming(fetch('./rift_bg.wasm')).catch(() => {});
   const root = document.documentElement;
   const hash = location.hash;
   if (/(^#|&)text=large(&|$)/.test(hash)) root.classList.add('rift-large');

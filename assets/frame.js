@@ -6,7 +6,9 @@ const nextTask = () => new Promise((ok) => setTimeout(ok, 0));
 
 import('./rift.js')
   .then(async (rift) => {
-    await rift.default({ module_or_path: new URL('./rift_bg.wasm', import.meta.url) });
+    // The module early.js began to compile; without it, the loader fetches
+    // rift_bg.wasm beside rift.js itself.
+    await rift.default({ module_or_path: await window.riftModule });
     // Three tasks, not one long one: a phone answers input in between.
     await nextTask();
     rift.prepare();
