@@ -96,7 +96,7 @@ impl Marks {
         });
         let shown: Vec<Option<usize>> = self.slots.iter().map(|s| s.drawn.map(|d| d.0)).collect();
         let wanted: Vec<usize> = scene.items.iter().map(|i| i.idx).collect();
-        let plan = pool::plan(&shown, &wanted, pinned);
+        let plan = pool::plan(&shown, &self.order, &wanted, pinned);
         for &s in &plan.freed {
             self.slots[s].at.remove();
             self.slots[s].drawn = None;

@@ -286,7 +286,7 @@ impl Ticks {
             .map(|s| s.drawn.map(|d| item(d.0)))
             .collect();
         let wanted: Vec<usize> = ticks.iter().map(|t| item(t.day)).collect();
-        let plan = pool::plan(&shown, &wanted, None);
+        let plan = pool::plan(&shown, &[], &wanted, None);
         for &s in &plan.freed {
             self.slots[s].el.remove();
             self.slots[s].drawn = None;

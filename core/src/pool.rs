@@ -26,14 +26,26 @@ pub struct Plan {
 
 /// The slots that draw `wanted` (items in order, each once), given what
 /// each existing slot draws in `shown` (`None`: an empty slot, out of the
-/// page).
+/// page) and the order of the slots in the page, `page` (only slots that
+/// draw something).
 ///
 /// A slot that draws a wanted item keeps it. The others are given to the
-/// items that have none, in slot order, before any new slot is built;
-/// except `pinned` (the focused element), which keeps its item or is
-/// freed, and is never given another, since the reader's focus would then
-/// move to another event without a keystroke.
-pub fn plan(shown: &[Option<usize>], wanted: &[usize], pinned: Option<usize>) -> Plan {
+/// items that have none, before any new slot is built; except `pinned`
+/// (the focused element), which keeps its item or is freed, and is never
+/// given another, since the reader's focus would then move to another
+/// event without a keystroke.
+///
+/// Which free slot draws which item decides how many elements then move
+/// in the page ([`moves`]), and a moved element's style and boxes are
+/// built afresh. So a free slot goes first to an item wanted in the same
+/// gap between kept slots as the slot stands in the page: there, it is
+/// already where its item belongs. The rest go in slot order.
+pub fn plan(
+    shown: &[Option<usize>],
+    page: &[usize],
+    wanted: &[usize],
+    pinned: Option<usize>,
+) -> Plan {
     let drawn: Vec<usize> = (0..shown.len()).filter(|&s| shown[s].is_some()).collect();
     let item = |k: usize| shown[drawn[k]].unwrap_or(usize::MAX);
     let by_item = crate::order::order(drawn.len(), &|a, b| item(a).cmp(&item(b)));
@@ -44,6 +56,31 @@ pub fn plan(shown: &[Option<usize>], wanted: &[usize], pinned: Option<usize>) ->
             let s = drawn[by_item[at]];
             slots[k] = s;
             used[s] = true;
+        }
+    }
+    // Each item with no slot takes the next free slot of the page in its
+    // gap: with as many kept slots before it in the page as kept items
+    // before the item (kept items keep their order from frame to frame,
+    // as a lane's events do). The page is walked once, beside the items.
+    let (mut gap, mut at, mut page_gap) = (0, 0, 0);
+    for slot in &mut slots {
+        if *slot != usize::MAX {
+            gap += 1;
+            continue;
+        }
+        while at < page.len() {
+            let s = page[at];
+            if used[s] {
+                page_gap += 1;
+            } else if page_gap > gap {
+                break;
+            } else if page_gap == gap && Some(s) != pinned {
+                *slot = s;
+                used[s] = true;
+                at += 1;
+                break;
+            }
+            at += 1;
         }
     }
     let mut free = (0..shown.len()).filter(|&s| !used[s] && Some(s) != pinned);
@@ -161,7 +198,7 @@ mod tests {
 
     #[test]
     fn a_slot_keeps_its_item() {
-        let p = plan(&[Some(7), Some(3), Some(9)], &[3, 7, 9], None);
+        let p = plan(&[Some(7), Some(3), Some(9)], &[1, 0, 2], &[3, 7, 9], None);
         assert_eq!(p.slots, [1, 0, 2]);
         assert!(p.freed.is_empty());
     }
@@ -170,31 +207,49 @@ mod tests {
     fn a_leaving_items_slot_draws_an_arriving_one() {
         // 3 leaves, 5 arrives: 5 takes slot 1; 8 arrives too, with no slot
         // left, and gets a new one.
-        let p = plan(&[Some(7), Some(3), Some(9)], &[5, 7, 8, 9], None);
+        let p = plan(
+            &[Some(7), Some(3), Some(9)],
+            &[1, 0, 2],
+            &[5, 7, 8, 9],
+            None,
+        );
         assert_eq!(p.slots, [1, 0, 3, 2]);
         assert!(p.freed.is_empty());
         // Empty slots are given before a new one is built.
-        let p = plan(&[None, Some(3), None], &[4, 5, 6], None);
-        assert_eq!(p.slots, [0, 1, 2]);
+        let p = plan(&[None, Some(3), None], &[1], &[4, 5, 6], None);
+        assert_eq!(p.slots, [1, 0, 2]);
         assert!(p.freed.is_empty());
     }
 
     #[test]
     fn slots_with_nothing_to_draw_are_freed() {
-        let p = plan(&[Some(1), Some(2), None, Some(3)], &[2], None);
+        let p = plan(&[Some(1), Some(2), None, Some(3)], &[0, 1, 3], &[2], None);
         assert_eq!(p.slots, [1]);
         assert_eq!(p.freed, [0, 3]);
+    }
+
+    #[test]
+    fn a_free_slot_goes_to_an_item_wanted_where_it_stands() {
+        // Slots 0..4 draw 10, 20, 30, 40, in that order in the page; 10
+        // and 30 leave, 25 and 45 arrive. Slot 2 stands between 20 and 40,
+        // where 25 belongs: it draws 25 and stays put. Slot 0, before 20,
+        // goes to 45 and is the only one to move. (In slot order, 25 would
+        // take slot 0 and 45 slot 2, and both would move.)
+        let shown = [Some(10), Some(20), Some(30), Some(40)];
+        let p = plan(&shown, &[0, 1, 2, 3], &[20, 25, 40, 45], None);
+        assert_eq!(p.slots, [1, 2, 3, 0]);
+        assert_eq!(moves(&[0, 1, 2, 3], &p.slots, None), [(0, None)]);
     }
 
     #[test]
     fn the_focused_slot_is_never_given_another_item() {
         // Slot 0 is focused and its item left: it is freed, and the
         // arriving item gets slot 1.
-        let p = plan(&[Some(1), Some(2)], &[5], Some(0));
+        let p = plan(&[Some(1), Some(2)], &[0, 1], &[5], Some(0));
         assert_eq!(p.slots, [1]);
         assert_eq!(p.freed, [0]);
         // It keeps its own item when that stays.
-        let p = plan(&[Some(1), Some(2)], &[1, 6], Some(0));
+        let p = plan(&[Some(1), Some(2)], &[0, 1], &[1, 6], Some(0));
         assert_eq!(p.slots, [0, 1]);
     }
 
@@ -294,7 +349,10 @@ mod tests {
                 shown.into_iter().map(|i| i.filter(|&i| seen.insert(i))).collect();
             let wanted: Vec<usize> = wanted.into_iter().collect();
             let pinned = (!shown.is_empty()).then(|| pin.index(shown.len()));
-            let p = plan(&shown, &wanted, pinned);
+            // The page holds the slots that draw something, in item order.
+            let mut page: Vec<usize> = (0..shown.len()).filter(|&s| shown[s].is_some()).collect();
+            page.sort_by_key(|&s| shown[s]);
+            let p = plan(&shown, &page, &wanted, pinned);
             prop_assert_eq!(p.slots.len(), wanted.len());
             let distinct: std::collections::BTreeSet<_> = p.slots.iter().collect();
             prop_assert_eq!(distinct.len(), wanted.len());
@@ -315,6 +373,20 @@ mod tests {
             if p.slots.iter().any(|&s| s >= shown.len()) {
                 prop_assert_eq!(reused, usable);
             }
+            // Each slot of the page given an item of its own gap (between
+            // the same kept slots in the page and in the wanted order)
+            // draws it where it stands: at most the others move.
+            let kept = |s: usize| shown[s].is_some_and(|i| wanted.contains(&i));
+            let gap_in_page = |s: usize| page.iter().take_while(|&&x| x != s).filter(|&&x| kept(x)).count();
+            let gap_wanted = |k: usize| p.slots[..k].iter().filter(|&&x| x < shown.len() && kept(x)).count();
+            let in_place = (0..wanted.len())
+                .filter(|&k| {
+                    let s = p.slots[k];
+                    page.contains(&s) && (kept(s) || gap_in_page(s) == gap_wanted(k))
+                })
+                .count();
+            let page_now: Vec<usize> = page.iter().copied().filter(|s| p.slots.contains(s)).collect();
+            prop_assert!(moves(&page_now, &p.slots, None).len() <= wanted.len() - in_place);
             // Freed: drew something, draws nothing now.
             for &f in &p.freed {
                 prop_assert!(shown[f].is_some());
