@@ -5,7 +5,8 @@
 // measurement starts a new Chromium process (cold: no cache, no profile)
 // and reports:
 //   - bytes of every response the page loads, raw and gzip -9 (each body
-//     compressed on its own with zlib level 9, then summed): by the first
+//     compressed on its own by gzip -9 once the page is measured, then
+//     summed): by the first
 //     gesture (a second after the first events), and in all, with what a
 //     page fetches once the reader reaches for it;
 //   - time from navigation start to the first events drawn: the end of the
@@ -347,7 +348,7 @@ async function measure(tool, size, run, { gestures: doGestures = true } = {}) {
       const got = await within(Promise.all(bodies), 10000, 'reading the responses').then(compressed, () => null);
       Object.assign(
         out,
-        tally(got ?? served.map((r) => ({ url: r.url, status: r.status, raw: r.body.length, gz: gz9(r.body), fromServer: true }))),
+        tally(got ?? compressed(served.map((r) => ({ url: r.url, status: r.status, raw: r.body.length, body: r.body, fromServer: true })))),
       );
       if (errors.length) out.pageErrors = errors;
       return out;
