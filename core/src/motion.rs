@@ -23,7 +23,9 @@ pub fn ease(from: &Viewport, to: &Viewport, t: f64) -> Viewport {
     let e = 1.0 - (1.0 - t).powi(3);
     let ratio = to.span() / from.span();
     let span = if ratio.is_finite() && ratio > 0.0 {
-        from.span() * ratio.powf(e)
+        // ratio^e, as 2^(e·log2 ratio): the module already has 2^x for the
+        // wheel, and a logarithm weighs less than a general power.
+        from.span() * (e * ratio.log2()).exp2()
     } else {
         to.span()
     };
