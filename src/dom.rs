@@ -223,28 +223,46 @@ impl Font {
     }
 }
 
-/// An element's inline style, written only where it changes. A zoom
-/// writes those of every mark, count marker and tick in every frame: the
-/// style object is kept, rather than asked of the element each time (a
-/// second call into the page, and a new object).
+/// An element's inline style: a few properties, each written only where
+/// its value changes. A zoom writes those of every mark, count marker and
+/// tick in every frame. Each is set on its own (`setProperty`), not as a
+/// new declaration block: Chromium then restyles the element by applying
+/// the changed values to its last style, where a new block has it match
+/// the element against every rule of the stylesheet again. The style
+/// object and the property names are kept on the JavaScript side, so a
+/// write passes only the value.
 pub struct Inline {
-    style: web_sys::CssStyleDeclaration,
-    last: String,
+    style: Style,
+    names: Vec<JsValue>,
+    last: Vec<String>,
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `CSSStyleDeclaration`, with a `setProperty` that takes the
+    /// property's name as a JavaScript string.
+    type Style;
+    #[wasm_bindgen(method, js_name = setProperty)]
+    fn set_named(this: &Style, name: &JsValue, value: &str);
 }
 
 impl Inline {
-    pub fn of(el: &web_sys::HtmlElement) -> Inline {
+    /// The inline style of `el`, with the properties `names`.
+    pub fn of(el: &web_sys::HtmlElement, names: &[&str]) -> Inline {
         Inline {
-            style: el.style(),
-            last: String::new(),
+            style: el.style().unchecked_into(),
+            names: names.iter().map(|n| JsValue::from_str(n)).collect(),
+            last: vec![String::new(); names.len()],
         }
     }
 
-    /// Sets the element's declarations to `css`, unless they are already.
-    pub fn set(&mut self, css: String) {
-        if css != self.last {
-            self.style.set_css_text(&css);
-            self.last = css;
+    /// Sets each property to its value in `values`, where it differs.
+    pub fn set(&mut self, values: &[&str]) {
+        for ((name, last), value) in self.names.iter().zip(&mut self.last).zip(values) {
+            if last != value {
+                self.style.set_named(name, value);
+                (*value).clone_into(last);
+            }
         }
     }
 }

@@ -10,8 +10,8 @@
 //! A mark's place and width are written on a plain box around its button,
 //! not on the button: Chromium restyles a button several times slower
 //! than a div (its form-control styles), and a zoom moves every mark in
-//! every frame. Each element's lengths are one declaration block, written
-//! in one call.
+//! every frame. Each length is written on its own, and only where it
+//! changed (`crate::dom::Inline`).
 
 use crate::dom::{element, Inline};
 use crate::state::Rift;
@@ -129,7 +129,11 @@ impl Slot {
         let _ = label.append_child(&title);
         let _ = button.append_child(&mark);
         let _ = button.append_child(&label);
-        let styles = [Inline::of(&at), Inline::of(&mark), Inline::of(&label)];
+        let styles = [
+            Inline::of(&at, &["transform", "width"]),
+            Inline::of(&mark, &["left", "width"]),
+            Inline::of(&label, &["left", "right", "max-width"]),
+        ];
         Slot {
             at,
             button,
@@ -199,9 +203,11 @@ impl Slot {
             self.pressed = pressed;
         }
 
-        for (style, css) in self.styles.iter_mut().zip(item.css().decls()) {
-            style.set(css);
-        }
+        let css = item.css();
+        let [at, mark, label] = &mut self.styles;
+        at.set(&[&css.transform, &css.width]);
+        mark.set(&[&css.mark_left, &css.mark_width]);
+        label.set(&[&css.label_left, &css.label_right, &css.label_max]);
 
         if *fitted != self.text {
             self.title_text.set_data(&fitted);
@@ -302,7 +308,7 @@ impl Chips {
                 let _ = button.append_child(&text);
                 let _ = holder.append_child(&at);
                 self.slots.push(ChipSlot {
-                    style: Inline::of(&at),
+                    style: Inline::of(&at, &["transform"]),
                     at,
                     button,
                     text,
@@ -340,7 +346,7 @@ impl Chips {
                 slot.hit = hit;
             }
             slot.style
-                .set(format!("transform:translate({}, {})", px(c.x), px(top)));
+                .set(&[&format!("translate({}, {})", px(c.x), px(top))]);
         }
     }
 }

@@ -297,7 +297,7 @@ impl Ticks {
                 let text = crate::dom::element("span", "");
                 let _ = el.append_child(&text);
                 self.slots.push(TickSlot {
-                    style: crate::dom::Inline::of(&el),
+                    style: crate::dom::Inline::of(&el, &["transform"]),
                     el,
                     text,
                     drawn: None,
@@ -321,7 +321,7 @@ impl Ticks {
                 slot.label.clone_from(&tick.label);
             }
             slot.style
-                .set(format!("transform:translateX({})", px(at(tick.day))));
+                .set(&[&format!("translateX({})", px(at(tick.day)))]);
         }
     }
 }

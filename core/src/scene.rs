@@ -227,8 +227,7 @@ impl Item {
 }
 
 /// An item as the view draws it: its CSS lengths as text, and its flags.
-/// One value per event mark, compared as a whole each frame, so that a
-/// frame which moves a mark rebuilds one reactive value, not one per length.
+/// The view writes each length where it differs from the last it wrote.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ItemCss {
     /// `translate(x, y)` of the event's box.
@@ -246,22 +245,6 @@ pub struct ItemCss {
     pub cut_right: bool,
     /// The label's width in pixels, which the title is fitted to.
     pub label_w: f64,
-}
-
-impl ItemCss {
-    /// The inline styles of the event's box, its marker and its label, one
-    /// declaration block each: the view writes each element's style in one
-    /// call, and only where its block changed.
-    pub fn decls(&self) -> [String; 3] {
-        [
-            format!("transform:{};width:{}", self.transform, self.width),
-            format!("left:{};width:{}", self.mark_left, self.mark_width),
-            format!(
-                "left:{};right:{};max-width:{}",
-                self.label_left, self.label_right, self.label_max
-            ),
-        ]
-    }
 }
 
 /// The CSS classes that say how an event's date is drawn: its shape, a
@@ -1113,26 +1096,12 @@ mod tests {
             (css.label_left.as_str(), css.label_right.as_str()),
             (px(it.label_left()).as_str(), "auto")
         );
-        // The box, marker and label, one declaration block each.
-        let [boxed, mark, label] = css.decls();
+        // The box is placed by a translation, and the label held to a width.
         assert_eq!(
-            boxed,
-            format!(
-                "transform:translate({}, {});width:{}",
-                px(it.left()),
-                px(it.y),
-                px(it.width())
-            )
-        );
-        assert_eq!(
-            mark,
-            format!("left:{};width:{}", px(it.mark_left()), px(it.mark_width()))
-        );
-        assert_eq!(
-            label,
-            format!(
-                "left:{};right:auto;max-width:{}",
-                px(it.label_left()),
+            (css.transform, css.width, css.label_max),
+            (
+                format!("translate({}, {})", px(it.left()), px(it.y)),
+                px(it.width()),
                 px(it.label_w.ceil())
             )
         );
