@@ -16,7 +16,7 @@
 use crate::dom::{element, Inline};
 use crate::state::Rift;
 use leptos::prelude::document;
-use rift_core::css::px;
+use rift_core::css::translate;
 use rift_core::dataset::Timeline;
 use rift_core::i18n::{Key, Lang};
 use rift_core::pool;
@@ -345,8 +345,7 @@ impl Chips {
                     .set_class_name(if hit { "chip hit" } else { "chip" });
                 slot.hit = hit;
             }
-            slot.style
-                .set(&[&format!("translate({}, {})", px(c.x), px(top))]);
+            slot.style.set(&[&translate(c.x, top)]);
         }
     }
 }

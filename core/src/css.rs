@@ -27,6 +27,11 @@ pub fn px(x: f64) -> String {
     format!("{}px", fixed(x, 1))
 }
 
+/// A move by `x` and `y` pixels: `translate(12.5px, 30.0px)`.
+pub fn translate(x: f64, y: f64) -> String {
+    format!("translate({}, {})", px(x), px(y))
+}
+
 /// A share of the width, to a thousandth of a percent: `12.345%`.
 pub fn percent(x: f64) -> String {
     format!("{}%", fixed(x, 3))

@@ -203,7 +203,7 @@ impl Item {
     pub fn css(&self) -> ItemCss {
         let before = self.label_before();
         ItemCss {
-            transform: format!("translate({}, {})", px(self.left()), px(self.y)),
+            transform: crate::css::translate(self.left(), self.y),
             width: px(self.width()),
             mark_left: px(self.mark_left()),
             mark_width: px(self.mark_width()),

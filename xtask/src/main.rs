@@ -123,6 +123,10 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
@@ -149,9 +153,7 @@ fn minify(dir: &Path) -> Result<(), String> {
     }
     for page in ["index.html", "embed.html"] {
         let path = dir.join(page);
-        let html =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        write(&path, xtask::drop_rust_links(&html))?;
+        write(&path, xtask::drop_rust_links(&read_text(&path)?))?;
     }
     Ok(())
 }
@@ -205,7 +207,7 @@ fn shrink_wasm(dir: &Path) -> Result<(), String> {
     let script = dir.join("rift.js");
     let (renamed, renames) = xtask::wasm::rename(&read(&path)?, "./rift_bg.js", glue_export)
         .map_err(|e| format!("{}: {e}", path.display()))?;
-    let js = String::from_utf8(read(&script)?).map_err(|e| format!("{}: {e}", script.display()))?;
+    let js = read_text(&script)?;
     let js = xtask::wasm::rename_in_script(&js, &renames)
         .map_err(|e| format!("shrink-wasm: {}: {e}", script.display()))?;
     write(&path, renamed)?;
